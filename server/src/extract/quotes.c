@@ -1,9 +1,829 @@
 /*
- * extract/quotes.c — quotations (stub).
+ * extract/quotes.c — quotations and who said them.
+ *
+ * The pass over one document:
+ *   1. tokenize every prose block (extract/tokens.c);
+ *   2. pair quotation marks: double marks per block, carrying an unclosed
+ *      quotation into the next block when that block opens with a mark
+ *      again (multi-paragraph quotes); single marks outside double ones;
+ *   3. collect people and organisations outside quotations
+ *      (extract/entities.c), in two passes so a surname seen before the
+ *      full name still resolves;
+ *   4. attribute each quotation: the clause after it (“…,” X said / said X),
+ *      the clause before it (X said: “…”, X said that “…”, X vowed to
+ *      exact “…”, according to X), else the quotation it continues (a
+ *      quote split around its attribution, a paragraph that goes on
+ *      quoting, a paragraph introduced by "X said:");
+ *   5. resolve the speaker as written to a canonical name: pronouns to the
+ *      most recent person (or organisation for "it"), "the president" to
+ *      the person with that title, "the statement" to its owner, surnames
+ *      and acronyms to full names;
+ *   6. drop what is not speech: names and titles in quotation marks
+ *      (code-named ‘Martyr Soleimani’) and short unattributed scare quotes.
+ * Everything returned lives in the extraction's arena.
  */
 #include "extract/extract_internal.h"
+#include "extract/entities.h"
+#include "extract/lexicon.h"
+#include "extract/tokens.h"
+#include "util/alloc.h"
+#include "util/array.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QC_NONE ((size_t)-1)
+
+typedef struct qc_seg {
+    size_t start, end;   /* inner bytes of one paragraph of the quotation */
+} qc_seg;
+
+typedef struct qc_q {
+    size_t block, last_block;
+    size_t open, close;      /* token indices; close == QC_NONE: runs to block end */
+    bool single;
+    Array(qc_seg) segs;
+    /* attribution */
+    bool attributed;
+    qc_np np;
+    size_t verb;             /* token index, QC_NONE if none */
+    const char *verb_text;
+    int from;                /* quote index it inherits from, -1 */
+    int group;
+    const char *speaker;
+    const char *speaker_text;
+    size_t sp_start, sp_end;
+    bool drop;
+} qc_q;
+
+typedef struct qc_qx {
+    const char *text;        /* mask */
+    size_t len;
+    const qc_prose *prose;
+    qc_tokens toks;
+    size_t *bfirst, *blast;  /* token range of each block */
+    int *qidx;               /* quote owning each token (-1 outside) */
+    bool *outside;
+    Array(qc_q) qs;
+    qc_ents ents;
+    qc_arena *arena;
+} qc_qx;
+
+static unsigned qc_tcls(const qc_token *t)
+{
+    return t->type == QC_TK_WORD ? qc_lexicon_get(t->key) : 0;
+}
+
+static bool qc_tis(const qc_token *t, const char *key) { return t->type == QC_TK_WORD && !strcmp(t->key, key); }
+static bool qc_punct(const qc_token *t, int32_t cp) { return t->type == QC_TK_PUNCT && t->cp == cp; }
+static bool qc_lowerw(const qc_token *t)
+{
+    return t->type == QC_TK_WORD && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS));
+}
+static bool qc_verb(const qc_token *t) { return qc_lowerw(t) && (qc_tcls(t) & QC_LX_VERB); }
+
+/* ---- 2. pairing -------------------------------------------------------- */
+
+static bool qc_dq_opening(int32_t cp) { return cp == 0x201C || cp == 0x00AB || cp == 0x201E || cp == 0x201F; }
+static bool qc_dq_closing(int32_t cp) { return cp == 0x201D || cp == 0x00BB; }
+
+static size_t qc_q_new(qc_qx *x, size_t block, size_t open, bool single)
+{
+    qc_q q;
+    memset(&q, 0, sizeof q);
+    q.block = q.last_block = block;
+    q.open = open;
+    q.close = QC_NONE;
+    q.single = single;
+    q.verb = QC_NONE;
+    q.from = -1;
+    q.group = -1;
+    array_push(&x->qs, q);
+    return x->qs.len - 1;
+}
+
+static void qc_q_seg(qc_q *q, size_t start, size_t end)
+{
+    qc_seg s = { start, end };
+    array_push(&q->segs, s);
+}
+
+/* Count words in [a, b) of the mask. */
+static size_t qc_words(const char *s, size_t a, size_t b)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = a; i < b; i++) {
+        bool sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!sp && !in)
+            n++;
+        in = !sp;
+    }
+    return n;
+}
+
+static void qc_pair_doubles(qc_qx *x)
+{
+    const qc_prose *p = x->prose;
+    size_t carry = QC_NONE;   /* quote left open by the previous block */
+    for (size_t b = 0; b < p->nblocks; b++) {
+        size_t f = x->bfirst[b], l = x->blast[b];
+        size_t open = QC_NONE;
+        if (carry != QC_NONE) {
+            qc_q *cq = &x->qs.items[carry];
+            const qc_token *t0 = f < l ? &x->toks.items[f] : NULL;
+            if (t0 && t0->type == QC_TK_DQ && (qc_dq_opening(t0->cp) || (t0->flags & QC_TKF_OPEN)) && b == cq->last_block + 1) {
+                open = carry;
+                cq->last_block = b;
+                x->qidx[f] = (int)carry;
+                f++;
+            } else {
+                /* no continuation: the quote ran to the end of its paragraph */
+                qc_seg *last = &cq->segs.items[cq->segs.len - 1];
+                if (qc_words(x->text, last->start, last->end) < 4 && cq->segs.len == 1)
+                    cq->drop = true;
+            }
+            carry = QC_NONE;
+        }
+        for (size_t i = f; i < l; i++) {
+            const qc_token *t = &x->toks.items[i];
+            if (t->type != QC_TK_DQ)
+                continue;
+            bool can_open = qc_dq_opening(t->cp) || (t->cp == '"' && (t->flags & QC_TKF_OPEN)) ||
+                            (qc_dq_closing(t->cp) && (t->flags & QC_TKF_OPEN) && !(t->flags & QC_TKF_CLOSE));
+            bool can_close = qc_dq_closing(t->cp) || (t->cp == '"' && (t->flags & QC_TKF_CLOSE)) ||
+                             (qc_dq_opening(t->cp) && (t->flags & QC_TKF_CLOSE) && !(t->flags & QC_TKF_OPEN));
+            if (t->cp == '"' && !(t->flags & (QC_TKF_OPEN | QC_TKF_CLOSE))) {
+                /* " between spaces or letters: decide by state */
+                can_open = open == QC_NONE;
+                can_close = open != QC_NONE;
+            }
+            if (open == QC_NONE) {
+                if (can_open) {
+                    open = qc_q_new(x, b, i, false);
+                    x->qidx[i] = (int)open;
+                }
+                continue;
+            }
+            qc_q *q = &x->qs.items[open];
+            if (can_close) {
+                q->close = i;
+                size_t seg_start = q->last_block == q->block && q->segs.len == 0
+                                       ? x->toks.items[q->open].end
+                                       : (q->segs.len == 0 ? x->toks.items[q->open].end : x->toks.items[f - 1].end);
+                if (q->segs.len == 0)
+                    seg_start = x->toks.items[q->open].end;
+                qc_q_seg(q, seg_start, t->start);
+                x->qidx[i] = (int)open;
+                open = QC_NONE;
+            } else if (can_open) {
+                /* a second opener: the first one was stray */
+                q->drop = true;
+                open = qc_q_new(x, b, i, false);
+                x->qidx[i] = (int)open;
+            }
+        }
+        if (open != QC_NONE) {
+            qc_q *q = &x->qs.items[open];
+            size_t seg_start = q->segs.len == 0 && q->block == b ? x->toks.items[q->open].end
+                                                                 : x->toks.items[x->bfirst[b]].end;
+            qc_q_seg(q, seg_start, p->blocks[b].end);
+            carry = open;
+        }
+    }
+    if (carry != QC_NONE) {
+        qc_q *cq = &x->qs.items[carry];
+        qc_seg *last = &cq->segs.items[cq->segs.len - 1];
+        if (qc_words(x->text, last->start, last->end) < 4 && cq->segs.len == 1)
+            cq->drop = true;
+    }
+}
+
+static void qc_mark_inside(qc_qx *x)
+{
+    for (size_t k = 0; k < x->qs.len; k++) {
+        qc_q *q = &x->qs.items[k];
+        if (q->single)
+            continue;
+        size_t end = q->close != QC_NONE ? q->close : x->blast[q->last_block] - 1;
+        for (size_t i = q->open; i <= end && i < x->toks.len; i++)
+            if (x->qidx[i] < 0 || i == q->open || i == end)
+                x->qidx[i] = (int)k;
+    }
+}
+
+static void qc_pair_singles(qc_qx *x)
+{
+    for (size_t b = 0; b < x->prose->nblocks; b++) {
+        size_t open = QC_NONE;
+        for (size_t i = x->bfirst[b]; i < x->blast[b]; i++) {
+            const qc_token *t = &x->toks.items[i];
+            if (t->type != QC_TK_SQ || x->qidx[i] >= 0)
+                continue;
+            bool opener = (t->cp == 0x2018 || t->cp == '\'' || t->cp == 0x2039 || t->cp == 0x201A) &&
+                          (t->flags & QC_TKF_OPEN);
+            bool closer = (t->cp == 0x2019 || t->cp == '\'' || t->cp == 0x203A) && (t->flags & QC_TKF_CLOSE);
+            if (open != QC_NONE && closer) {
+                size_t qi = qc_q_new(x, b, open, true);
+                qc_q *q = &x->qs.items[qi];
+                q->close = i;
+                qc_q_seg(q, x->toks.items[open].end, t->start);
+                for (size_t k = open; k <= i; k++)
+                    if (x->qidx[k] < 0)
+                        x->qidx[k] = (int)qi;
+                open = QC_NONE;
+            } else if (opener) {
+                open = i;
+            }
+        }
+    }
+}
+
+static int qc_q_cmp(const void *a, const void *b)
+{
+    const qc_q *x = a, *y = b;
+    return x->open < y->open ? -1 : x->open > y->open;
+}
+
+/* ---- 4. attribution ---------------------------------------------------- */
+
+/* First token of the sentence containing token i (outside quotations). */
+static size_t qc_sentence_start(const qc_qx *x, size_t b, size_t i)
+{
+    size_t f = x->bfirst[b];
+    while (i > f) {
+        const qc_token *t = &x->toks.items[i - 1];
+        if (x->outside[i - 1] && t->type == QC_TK_PUNCT && (t->flags & QC_TKF_SENT_END))
+            return i;
+        if (t->type == QC_TK_PUNCT && t->cp == ';' && x->outside[i - 1])
+            return i;
+        i--;
+    }
+    return f;
+}
+
+/* One past the last token of the sentence that starts at or after i. */
+static size_t qc_sentence_end(const qc_qx *x, size_t b, size_t i)
+{
+    size_t l = x->blast[b];
+    for (; i < l; i++) {
+        const qc_token *t = &x->toks.items[i];
+        if (x->outside[i] && t->type == QC_TK_PUNCT && ((t->flags & QC_TKF_SENT_END) || t->cp == ';'))
+            return i;
+    }
+    return l;
+}
+
+/* Skip an introductory phrase ("After the attack, ", "On Twitter, "). */
+static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
+{
+    for (int rounds = 0; rounds < 2; rounds++) {
+        if (s >= hi)
+            return s;
+        const qc_token *t = &x->toks.items[s];
+        unsigned c = qc_tcls(t);
+        bool intro = (c & (QC_LX_FUNC | QC_LX_TIME | QC_LX_PLACEPREP)) && !(c & (QC_LX_DET | QC_LX_PRONOUN));
+        if (!intro)
+            return s;
+        size_t k = s;
+        while (k < hi && k - s < 12 && !qc_punct(&x->toks.items[k], ','))
+            k++;
+        if (k < hi && qc_punct(&x->toks.items[k], ','))
+            s = k + 1;
+        else
+            return s;
+    }
+    return s;
+}
+
+static bool qc_np_ok(const qc_np *np) { return np->b > np->a && np->kind != QC_NP_NONE; }
+
+/* "…," X said / said X — in toks (from, hi). */
+static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *verb)
+{
+    const qc_token *T = x->toks.items;
+    size_t p = from;
+    while (p < hi && T[p].type == QC_TK_PUNCT && (T[p].cp == ',' || T[p].cp == ')' || T[p].cp == 0x2014 || T[p].cp == 0x2013))
+        p++;
+    if (p >= hi)
+        return false;
+    if (qc_verb(&T[p])) {
+        size_t v = p;
+        size_t q = p + 1;
+        qc_np n = qc_np_forward(T, q, hi);
+        if (qc_np_ok(&n) && n.kind != QC_NP_NONE) {
+            *np = n;
+            *verb = v;
+            return true;
+        }
+        return false;
+    }
+    qc_np n = qc_np_forward(T, p, hi);
+    if (!qc_np_ok(&n))
+        return false;
+    size_t v = n.b;
+    /* appositive: "Smith, the mayor, said" */
+    if (v < hi && qc_punct(&T[v], ',')) {
+        size_t k = v + 1;
+        while (k < hi && k - v < 14 && !qc_punct(&T[k], ',') && T[k].type != QC_TK_DQ)
+            k++;
+        if (k < hi && qc_punct(&T[k], ','))
+            v = k + 1;
+    }
+    for (int aux = 0; aux < 3 && v < hi && qc_lowerw(&T[v]) && (qc_tcls(&T[v]) & QC_LX_AUX) && !qc_verb(&T[v]); aux++)
+        v++;
+    if (v < hi && qc_verb(&T[v])) {
+        *np = n;
+        *verb = v;
+        return true;
+    }
+    return false;
+}
+
+/* X said: “…” / X said that “…” / X vowed to exact “…” / according to X. */
+static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *verb)
+{
+    const qc_token *T = x->toks.items;
+    for (size_t i = lo; i + 1 < hi; i++)
+        if (x->outside[i] && qc_tis(&T[i], "according") && qc_tis(&T[i + 1], "to")) {
+            qc_np n = qc_np_forward(T, i + 2, hi);
+            if (qc_np_ok(&n)) {
+                *np = n;
+                *verb = i;
+                return true;
+            }
+        }
+    size_t v = QC_NONE;
+    for (size_t i = hi; i > lo && hi - i < 16; i--) {
+        if (!x->outside[i - 1])
+            break;
+        if (qc_verb(&T[i - 1])) {
+            v = i - 1;
+            break;
+        }
+    }
+    if (v == QC_NONE)
+        return false;
+    /* "quoted X as saying" */
+    size_t j = v;
+    while (j > lo && qc_lowerw(&T[j - 1]) && (qc_tcls(&T[j - 1]) & QC_LX_AUX) && v - j < 3)
+        j--;
+    qc_np n;
+    memset(&n, 0, sizeof n);
+    if (!(qc_tcls(&T[v]) & QC_LX_PARTICIPLE)) {
+        if (j > lo && qc_punct(&T[j - 1], ',')) {
+            size_t c = j - 1;
+            while (c > lo && j - c < 16 && !qc_punct(&T[c - 1], ','))
+                c--;
+            if (c > lo && qc_punct(&T[c - 1], ','))
+                n = qc_np_backward(T, lo, c - 1);
+        } else {
+            n = qc_np_backward(T, lo, j);
+        }
+    }
+    if (!qc_np_ok(&n)) {
+        size_t s = qc_skip_intro(x, lo, v);
+        n = qc_np_forward(T, s, v);
+        if (qc_np_ok(&n) && n.b != v) {
+            /* the subject must be followed by its verb phrase, not be an object */
+            const qc_token *after = &T[n.b];
+            if (qc_punct(after, ',') || qc_lowerw(after) || qc_verb(after)) {
+                /* fine */
+            } else {
+                memset(&n, 0, sizeof n);
+            }
+        }
+    }
+    if (!qc_np_ok(&n))
+        return false;
+    *np = n;
+    *verb = v;
+    return true;
+}
+
+static const char *qc_trim_det(qc_qx *x, const qc_np *np)
+{
+    size_t a = np->a;
+    while (a < np->b && (qc_tcls(&x->toks.items[a]) & QC_LX_DET) && !(x->toks.items[a].flags & QC_TKF_POSS))
+        a++;
+    return qc_ents_span_text(&x->ents, a, np->b);
+}
+
+static void qc_resolve(qc_qx *x, qc_q *q)
+{
+    const qc_np *np = &q->np;
+    const qc_token *T = x->toks.items;
+    size_t pos = T[q->open].start;
+    int e = -1;
+    const char *fallback = NULL;
+    q->speaker_text = qc_ents_span_text(&x->ents, np->a, np->b);
+    q->sp_start = T[np->a].start;
+    q->sp_end = T[np->b - 1].end;
+    size_t npos = T[np->a].start < pos ? T[np->a].start : pos;
+    switch (np->kind) {
+    case QC_NP_PRONOUN:
+        if (!strcmp(np->head, "he") || !strcmp(np->head, "she"))
+            e = qc_ents_recent(&x->ents, npos, false, np->head[0] == 'h' ? 'm' : 'f');
+        else if (!strcmp(np->head, "it") || !strcmp(np->head, "they"))
+            e = qc_ents_recent(&x->ents, npos, true, 0);
+        break;
+    case QC_NP_PERSON:
+    case QC_NP_ORG:
+        e = qc_ents_lookup(&x->ents, np, true);
+        if (e < 0)
+            fallback = qc_ents_span_text(&x->ents, np->na, np->nb);
+        break;
+    case QC_NP_ROLE:
+        e = qc_ents_with_title(&x->ents, npos, np->head);
+        break;
+    case QC_NP_DOC:
+        e = qc_ents_owner(&x->ents, npos);
+        break;
+    case QC_NP_GENERIC:
+        fallback = qc_trim_det(x, np);
+        break;
+    default:
+        break;
+    }
+    if (e >= 0) {
+        q->speaker = x->ents.ents.items[e].name;
+        qc_ents_add_mention(&x->ents, T[np->a].start, e, true);
+    } else {
+        q->speaker = fallback;
+    }
+}
+
+static void qc_inherit(qc_q *q, const qc_q *from, int from_idx)
+{
+    q->attributed = true;
+    q->np = from->np;
+    q->verb = from->verb;
+    q->verb_text = from->verb_text;
+    q->speaker = from->speaker;
+    q->speaker_text = from->speaker_text;
+    q->sp_start = from->sp_start;
+    q->sp_end = from->sp_end;
+    q->from = from_idx;
+    q->group = from->group;
+}
+
+/* Does the quote's text end like a sentence that an attribution follows? */
+static int32_t qc_last_cp(const char *s, size_t a, size_t b)
+{
+    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\n' || s[b - 1] == '\r' || s[b - 1] == '\t'))
+        b--;
+    if (b == a)
+        return -1;
+    size_t st;
+    return qc_utf8_decode_before(s, b, &st);
+}
+
+static void qc_attribute(qc_qx *x)
+{
+    const qc_token *T = x->toks.items;
+    int group = 0;
+    for (size_t k = 0; k < x->qs.len; k++) {
+        qc_q *q = &x->qs.items[k];
+        if (q->drop)
+            continue;
+        size_t b = q->block, lb = q->last_block;
+        /* previous and next quotation in the same block */
+        size_t prev_close = QC_NONE, next_open = QC_NONE;
+        for (size_t j = k; j > 0; j--) {
+            qc_q *p = &x->qs.items[j - 1];
+            if (p->drop || p->last_block != b || p->close == QC_NONE)
+                continue;
+            if (p->close < q->open) {
+                prev_close = p->close;
+                break;
+            }
+        }
+        for (size_t j = k + 1; j < x->qs.len; j++) {
+            qc_q *n = &x->qs.items[j];
+            if (n->drop || n->block != lb)
+                continue;
+            if (q->close != QC_NONE && n->open > q->close) {
+                next_open = n->open;
+                break;
+            }
+        }
+        qc_np np;
+        size_t verb = QC_NONE;
+        bool found = false;
+        int32_t lastc = qc_last_cp(x->text, q->segs.items[q->segs.len - 1].start, q->segs.items[q->segs.len - 1].end);
+        if (q->close != QC_NONE) {
+            size_t hi = qc_sentence_end(x, lb, q->close + 1);
+            if (next_open != QC_NONE && next_open < hi)
+                hi = next_open;
+            bool ends_sentence = lastc == '.';
+            if (qc_attr_after(x, q->close + 1, hi, &np, &verb)) {
+                /* after a full stop only a bare "he said." counts */
+                if (!ends_sentence || verb + 2 >= hi)
+                    found = true;
+            }
+        }
+        if (!found) {
+            size_t lo = qc_sentence_start(x, b, q->open);
+            if (prev_close != QC_NONE && prev_close + 1 > lo)
+                lo = prev_close + 1;
+            if (lo < q->open && qc_attr_before(x, lo, q->open, &np, &verb))
+                found = true;
+        }
+        if (found) {
+            q->attributed = true;
+            q->np = np;
+            q->verb = verb;
+            if (qc_tis(&T[verb], "according"))
+                q->verb_text = "according to";
+            else
+                q->verb_text = qc_ents_span_text(&x->ents, verb, verb + 1);
+            q->group = group++;
+            qc_resolve(x, q);
+            continue;
+        }
+        /* continuation: the previous quotation in this block, or a
+         * paragraph that opens with a quotation after an attributed one */
+        for (size_t j = k; j > 0; j--) {
+            qc_q *p = &x->qs.items[j - 1];
+            if (p->drop || p->single != q->single)
+                continue;
+            if (p->last_block == b && p->attributed) {
+                qc_inherit(q, p, (int)(j - 1));
+                break;
+            }
+            if (p->last_block + 1 == b && p->attributed && q->open == x->bfirst[b]) {
+                /* the previous paragraph must end in that quotation's sentence */
+                size_t pe = p->close != QC_NONE ? qc_sentence_end(x, p->last_block, p->close + 1) : x->blast[p->last_block];
+                size_t tail = pe < x->blast[p->last_block] ? pe + 1 : pe;
+                if (tail >= x->blast[p->last_block])
+                    qc_inherit(q, p, (int)(j - 1));
+                break;
+            }
+            if (p->last_block < b)
+                break;
+        }
+        if (q->attributed)
+            continue;
+        /* "… X said:" closing the previous paragraph */
+        if (b > 0 && q->open == x->bfirst[b] && x->blast[b - 1] > x->bfirst[b - 1]) {
+            size_t pl = x->blast[b - 1] - 1;
+            if (qc_punct(&T[pl], ':') && x->outside[pl]) {
+                size_t lo = qc_sentence_start(x, b - 1, pl);
+                if (qc_attr_before(x, lo, pl, &np, &verb)) {
+                    q->attributed = true;
+                    q->np = np;
+                    q->verb = verb;
+                    q->verb_text = qc_ents_span_text(&x->ents, verb, verb + 1);
+                    q->group = group++;
+                    qc_resolve(x, q);
+                }
+            }
+        }
+    }
+}
+
+/* ---- 6. speech or not -------------------------------------------------- */
+
+static bool qc_title_case(const qc_qx *x, const qc_q *q)
+{
+    size_t end = q->close != QC_NONE ? q->close : x->blast[q->last_block];
+    size_t words = 0;
+    for (size_t i = q->open + 1; i < end; i++) {
+        const qc_token *t = &x->toks.items[i];
+        if (t->type == QC_TK_PUNCT && (t->cp == '!' || t->cp == '?'))
+            return false;
+        if (t->type != QC_TK_WORD)
+            continue;
+        words++;
+        if (strlen(t->key) >= 4 && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS | QC_TKF_DIGIT)))
+            return false;
+    }
+    return words > 0 && words <= 6;
+}
+
+static bool qc_named_before(const qc_qx *x, const qc_q *q)
+{
+    const qc_token *T = x->toks.items;
+    size_t i = q->open, f = x->bfirst[q->block];
+    while (i > f && T[i - 1].type == QC_TK_PUNCT && (T[i - 1].cp == ',' || T[i - 1].cp == ':'))
+        i--;
+    if (i == f)
+        return false;
+    const qc_token *t = &T[i - 1];
+    unsigned c = qc_tcls(t);
+    if (c & QC_LX_NAMING)
+        return true;
+    if (qc_tis(t, "as") && i - 1 > f && (qc_tis(&T[i - 2], "known") || qc_tis(&T[i - 2], "referred")))
+        return true;
+    if ((qc_tis(t, "named") || qc_tis(t, "called") || qc_tis(t, "word") || qc_tis(t, "words") ||
+         qc_tis(t, "term") || qc_tis(t, "phrase") || qc_tis(t, "label")) && i - 1 > f) {
+        const qc_token *p = &T[i - 2];
+        unsigned pc = qc_tcls(p);
+        /* "what he called", "Trump called" are speech */
+        if ((pc & QC_LX_PRONOUN) || qc_tis(p, "what") || (p->flags & QC_TKF_CAP))
+            return false;
+        return true;
+    }
+    return false;
+}
+
+static void qc_classify(qc_qx *x)
+{
+    for (size_t k = 0; k < x->qs.len; k++) {
+        qc_q *q = &x->qs.items[k];
+        if (q->drop)
+            continue;
+        size_t words = 0;
+        for (size_t s = 0; s < q->segs.len; s++)
+            words += qc_words(x->text, q->segs.items[s].start, q->segs.items[s].end);
+        if (words == 0) {
+            q->drop = true;
+            continue;
+        }
+        if (qc_named_before(x, q)) {
+            q->drop = true;
+            continue;
+        }
+        bool title = qc_title_case(x, q);
+        if (q->single) {
+            if (!q->attributed || words < 2 || title)
+                q->drop = true;
+            continue;
+        }
+        if (title && (!q->attributed || q->from >= 0) && words <= 6) {
+            q->drop = true;
+            continue;
+        }
+        if (!q->attributed && words <= 3)
+            q->drop = true;   /* scare quotes */
+    }
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static char *qc_q_text(qc_qx *x, const qc_q *q)
+{
+    qc_strbuf sb = QC_STRBUF_INIT;
+    for (size_t s = 0; s < q->segs.len; s++) {
+        const char *t = x->text + q->segs.items[s].start;
+        size_t n = q->segs.items[s].end - q->segs.items[s].start;
+        bool space = sb.len > 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = t[i];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                space = sb.len > 0;
+                continue;
+            }
+            if (space)
+                qc_strbuf_addc(&sb, ' ');
+            space = false;
+            qc_strbuf_addc(&sb, c);
+        }
+    }
+    while (sb.len > 0 && (sb.data[sb.len - 1] == ',' || sb.data[sb.len - 1] == ';' || sb.data[sb.len - 1] == ':'))
+        sb.data[--sb.len] = '\0';
+    char *r = qc_arena_strdup(x->arena, qc_strbuf_cstr(&sb));
+    qc_strbuf_free(&sb);
+    return r;
+}
+
+static qc_quote_kind qc_kind(qc_qx *x, const qc_q *q)
+{
+    const qc_token *T = x->toks.items;
+    size_t f = x->bfirst[q->block];
+    size_t s = qc_sentence_start(x, q->block, q->open);
+    if (s == q->open)
+        return QC_QUOTE_DIRECT;
+    const qc_token *before = &T[q->open - 1];
+    if (before->type == QC_TK_PUNCT && (before->cp == ':' || before->cp == ','))
+        return QC_QUOTE_DIRECT;
+    if (before->type == QC_TK_DQ || before->type == QC_TK_SQ)
+        return QC_QUOTE_DIRECT;
+    (void)f;
+    /* starts with a capital and ends a sentence: a whole sentence quoted */
+    size_t i = q->open + 1;
+    if (i < x->toks.len && T[i].type == QC_TK_WORD && (T[i].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) &&
+        !(qc_tcls(&T[i]) & QC_LX_PRONOUN && strcmp(T[i].key, "i"))) {
+        const qc_seg *ls = &q->segs.items[q->segs.len - 1];
+        int32_t c = qc_last_cp(x->text, ls->start, ls->end);
+        if (c == '.' || c == '!' || c == '?' || c == ',' || q->segs.len > 1)
+            return QC_QUOTE_DIRECT;
+        if (qc_words(x->text, q->segs.items[0].start, ls->end) >= 8)
+            return QC_QUOTE_DIRECT;
+    }
+    return QC_QUOTE_PARTIAL;
+}
 
 void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_prose *prose)
 {
-    (void)ex; (void)data; (void)len; (void)prose;
+    (void)data;
+    qc_qx x;
+    memset(&x, 0, sizeof x);
+    x.text = prose->mask;
+    x.len = len;
+    x.prose = prose;
+    x.arena = &ex->arena;
+    x.bfirst = qc_calloc(prose->nblocks + 1, sizeof *x.bfirst);
+    x.blast = qc_calloc(prose->nblocks + 1, sizeof *x.blast);
+    for (size_t b = 0; b < prose->nblocks; b++) {
+        x.bfirst[b] = x.toks.len;
+        size_t s = prose->blocks[b].start, e = prose->blocks[b].end;
+        if (e > len)
+            e = len;
+        if (s < e)
+            qc_tokenize(prose->mask, s, e, &x.toks);
+        x.blast[b] = x.toks.len;
+    }
+    x.qidx = qc_malloc((x.toks.len + 1) * sizeof *x.qidx);
+    x.outside = qc_malloc((x.toks.len + 1) * sizeof *x.outside);
+    for (size_t i = 0; i < x.toks.len; i++)
+        x.qidx[i] = -1;
+    qc_pair_doubles(&x);
+    qc_mark_inside(&x);
+    qc_pair_singles(&x);
+    if (x.qs.len > 1)
+        qsort(x.qs.items, x.qs.len, sizeof *x.qs.items, qc_q_cmp);
+    /* indices changed with the sort: mark again */
+    for (size_t i = 0; i < x.toks.len; i++)
+        x.qidx[i] = -1;
+    for (size_t k = 0; k < x.qs.len; k++) {
+        qc_q *q = &x.qs.items[k];
+        if (q->drop)
+            continue;
+        size_t end = q->close != QC_NONE ? q->close : x.blast[q->last_block] - 1;
+        for (size_t i = q->open; i <= end && i < x.toks.len; i++)
+            if (x.qidx[i] < 0)
+                x.qidx[i] = (int)k;
+    }
+    for (size_t i = 0; i < x.toks.len; i++)
+        x.outside[i] = x.qidx[i] < 0;
+    x.ents.arena = &ex->arena;
+    x.ents.text = prose->mask;
+    x.ents.toks = x.toks.items;
+    for (int pass = 1; pass <= 2; pass++)
+        for (size_t b = 0; b < prose->nblocks; b++)
+            qc_ents_scan(&x.ents, x.bfirst[b], x.blast[b], x.outside, pass);
+    qc_attribute(&x);
+    qc_classify(&x);
+
+    size_t n = 0;
+    for (size_t k = 0; k < x.qs.len; k++)
+        if (!x.qs.items[k].drop)
+            n++;
+    ex->quotes = qc_arena_alloc(&ex->arena, (n ? n : 1) * sizeof *ex->quotes);
+    size_t o = 0;
+    for (size_t k = 0; k < x.qs.len; k++) {
+        qc_q *q = &x.qs.items[k];
+        if (q->drop)
+            continue;
+        qc_quote *r = &ex->quotes[o++];
+        const qc_token *op = &x.toks.items[q->open];
+        r->start = op->start;
+        r->end = q->close != QC_NONE ? x.toks.items[q->close].end : prose->blocks[q->last_block].end;
+        r->inner_start = q->segs.items[0].start;
+        r->inner_end = q->segs.items[q->segs.len - 1].end;
+        r->text = qc_q_text(&x, q);
+        r->kind = qc_kind(&x, q);
+        r->speaker = q->speaker;
+        r->speaker_text = q->speaker_text;
+        r->speaker_start = q->sp_start;
+        r->speaker_end = q->sp_end;
+        r->verb = q->verb_text;
+        r->block = q->block;
+        r->group = q->group;
+    }
+    ex->nquotes = o;
+    /* entities */
+    ex->entities = qc_arena_alloc(&ex->arena, (x.ents.ents.len ? x.ents.ents.len : 1) * sizeof *ex->entities);
+    for (size_t i = 0; i < x.ents.ents.len; i++) {
+        qc_ent *e = &x.ents.ents.items[i];
+        qc_entity *d = &ex->entities[i];
+        d->name = e->name;
+        d->is_org = e->is_org;
+        size_t na = e->forms.len + e->titles.len + (e->acronym ? 1 : 0) + 1;
+        d->aliases = qc_arena_alloc(&ex->arena, na * sizeof *d->aliases);
+        size_t m = 0;
+        for (size_t f = 0; f < e->forms.len; f++)
+            if (strcmp(e->forms.items[f], e->name))
+                d->aliases[m++] = e->forms.items[f];
+        if (e->acronym && strcmp(e->acronym, e->name))
+            d->aliases[m++] = e->acronym;
+        for (size_t t = 0; t < e->titles.len; t++)
+            d->aliases[m++] = qc_arena_printf(&ex->arena, "the %s", e->titles.items[t]);
+        d->naliases = m;
+    }
+    ex->nentities = x.ents.ents.len;
+
+    for (size_t k = 0; k < x.qs.len; k++)
+        array_free(&x.qs.items[k].segs);
+    array_free(&x.qs);
+    qc_ents_free(&x.ents);
+    qc_tokens_free(&x.toks);
+    free(x.qidx);
+    free(x.outside);
+    free(x.bfirst);
+    free(x.blast);
 }

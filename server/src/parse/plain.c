@@ -2,9 +2,10 @@
  * parse/plain.c — prose blocks of plain text.
  *
  * A plain-text file is one paragraph per line or one per blank-line block,
- * whichever the file uses: if any run of two or more consecutive non-blank
- * lines exists, blank lines separate paragraphs; otherwise every non-blank
- * line is a paragraph (as in the seed articles). Nothing is masked.
+ * whichever the file uses: if the file has blank lines and some run of two
+ * or more consecutive non-blank lines (hard-wrapped paragraphs), blank
+ * lines separate paragraphs; otherwise every non-blank line is a paragraph
+ * (as in the seed articles, which have no blank lines). Nothing is masked.
  */
 #include "parse/parse_internal.h"
 #include "util/alloc.h"
@@ -22,20 +23,24 @@ static bool qc_line_blank(const char *s, size_t a, size_t b)
 void qc_plain_blocks(const char *data, size_t len, size_t from, size_t to, qc_block_array *out)
 {
     /* pass 1: does the text wrap paragraphs over several lines? */
-    bool multi = false;
+    bool wrapped = false, any_blank = false;
     size_t run = 0;
     for (size_t i = from; i < to;) {
         size_t e = i;
         while (e < to && data[e] != '\n')
             e++;
-        if (qc_line_blank(data, i, e))
+        if (qc_line_blank(data, i, e)) {
             run = 0;
-        else if (++run >= 2) {
-            multi = true;
-            break;
+            if (e < to)
+                any_blank = true;
+        } else if (++run >= 2) {
+            wrapped = true;
         }
+        if (wrapped && any_blank)
+            break;
         i = e + 1;
     }
+    bool multi = wrapped && any_blank;
     /* pass 2: emit blocks */
     size_t bstart = (size_t)-1, bend = 0;
     for (size_t i = from; i < to;) {

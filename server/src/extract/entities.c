@@ -1,0 +1,709 @@
+/*
+ * extract/entities.c — noun phrases that can speak, and the registry of
+ * the people and organisations of one document (see entities.h).
+ *
+ * A name is a run of capitalised words (with "of", "for", "al-", "bin" …
+ * inside); titles are the role and modifier words before it ("Iranian
+ * Foreign Minister"). A run whose last word is an organisation word
+ * ("Corps", "Ministry") or an acronym names an organisation. Persons are
+ * the same entity when their folded full names agree, when one is the
+ * surname of the other, or when they differ only by doubled letters
+ * (Qassem / Qasem).
+ */
+#include "extract/entities.h"
+#include "extract/lexicon.h"
+#include "util/alloc.h"
+#include "util/utf8.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static unsigned qc_cls(const qc_token *t)
+{
+    if (t->type != QC_TK_WORD)
+        return 0;
+    unsigned c = qc_lexicon_get(t->key);
+    if (t->flags & QC_TKF_POSS) {
+        char base[28];
+        size_t n = strlen(t->key);
+        memcpy(base, t->key, n - 2);
+        base[n - 2] = '\0';
+        c |= qc_lexicon_get(base);
+    }
+    return c;
+}
+
+static bool qc_word(const qc_token *t) { return t->type == QC_TK_WORD; }
+
+/* A capitalised word that can be part of a name. */
+static bool qc_capword(const qc_token *t)
+{
+    if (!qc_word(t) || !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+        return false;
+    if ((t->flags & QC_TKF_DIGIT) && !(t->flags & QC_TKF_ALLCAPS))
+        return false;
+    return !(qc_cls(t) & QC_LX_TIME);
+}
+
+static bool qc_lower(const qc_token *t) { return qc_word(t) && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)); }
+
+static bool qc_titleish(const qc_token *t)
+{
+    return (qc_cls(t) & (QC_LX_TITLE | QC_LX_MOD | QC_LX_NATION)) != 0;
+}
+
+static bool qc_orgword(const qc_token *t)
+{
+    return (qc_cls(t) & QC_LX_ORG) || ((t->flags & QC_TKF_ALLCAPS) && !(qc_cls(t) & QC_LX_NATION) &&
+                                       strlen(t->key) >= 2 && !(t->flags & QC_TKF_ABBR));
+}
+
+qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
+{
+    qc_np np;
+    memset(&np, 0, sizeof np);
+    np.a = a;
+    np.b = b;
+    if (b <= a)
+        return np;
+    for (size_t i = a; i < b; i++) {
+        unsigned c = qc_cls(&toks[i]);
+        if (c & QC_LX_FEMALE)
+            np.gender = 'f';
+        else if ((c & QC_LX_MALE) && !np.gender)
+            np.gender = 'm';
+    }
+    size_t s = a;
+    while (s < b && qc_word(&toks[s]) && (qc_cls(&toks[s]) & QC_LX_DET) && !(toks[s].flags & QC_TKF_POSS))
+        s++;
+    if (b - s == 1 && qc_lower(&toks[s]) && (qc_cls(&toks[s]) & QC_LX_PRONOUN)) {
+        np.kind = QC_NP_PRONOUN;
+        strcpy(np.head, toks[s].key);
+        return np;
+    }
+    /* trailing run of capitalised words */
+    size_t c0 = b;
+    while (c0 > s) {
+        const qc_token *t = &toks[c0 - 1];
+        if (qc_capword(t) && !((t->flags & QC_TKF_POSS) && c0 != b)) {
+            c0--;
+            continue;
+        }
+        if (c0 < b && qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
+            strcmp(t->key, "and") && c0 - 1 > s && qc_capword(&toks[c0 - 2])) {
+            c0--;
+            continue;
+        }
+        break;
+    }
+    /* drop sentence-initial function words ("The", "After") */
+    while (c0 < b && (qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS))
+        c0++;
+    while (c0 < b && qc_lower(&toks[c0]))
+        c0++;
+    if (c0 < b) {
+        /* last title-like word with something after it */
+        size_t n0 = c0;
+        for (size_t i = c0; i + 1 < b; i++)
+            if (qc_titleish(&toks[i]) || (qc_lower(&toks[i]) && (qc_cls(&toks[i]) & QC_LX_CONNECT)))
+                n0 = i + 1;
+        while (n0 < b && qc_lower(&toks[n0]))
+            n0++;
+        bool all_title = true;
+        for (size_t i = c0; i < b; i++)
+            if (!qc_titleish(&toks[i]) && !qc_lower(&toks[i]))
+                all_title = false;
+        bool org = qc_orgword(&toks[b - 1]);
+        for (size_t i = n0; i < b && !org; i++)
+            if (qc_cls(&toks[i]) & QC_LX_ORG)
+                org = true;
+        if (org) {
+            np.kind = QC_NP_ORG;
+            np.na = c0;
+            np.nb = b;
+            np.ta = a;
+            np.tb = c0;
+            return np;
+        }
+        if (all_title) {
+            np.kind = QC_NP_ROLE;
+            strcpy(np.head, toks[b - 1].key);
+            return np;
+        }
+        np.kind = QC_NP_PERSON;
+        np.na = n0;
+        np.nb = b;
+        np.ta = a;
+        np.tb = n0;
+        return np;
+    }
+    const qc_token *last = &toks[b - 1];
+    unsigned lc = qc_cls(last);
+    strcpy(np.head, last->key);
+    if (lc & QC_LX_DOC)
+        np.kind = QC_NP_DOC;
+    else if (lc & QC_LX_GENERIC)
+        np.kind = QC_NP_GENERIC;
+    else if (lc & QC_LX_TITLE)
+        np.kind = QC_NP_ROLE;
+    else if (lc & QC_LX_ORG)
+        np.kind = QC_NP_GENERIC;   /* "the ministry", "the company" */
+    return np;
+}
+
+/* Words a speaker phrase may contain besides capitalised ones. */
+static bool qc_np_inner(const qc_token *t)
+{
+    if (!qc_word(t))
+        return false;
+    if (qc_capword(t)) {
+        unsigned c = qc_cls(t);
+        return !(c & QC_LX_FUNC) || (t->flags & QC_TKF_ALLCAPS) || (c & QC_LX_DET);
+    }
+    if (!qc_lower(t))
+        return false;
+    return (qc_cls(t) & (QC_LX_TITLE | QC_LX_MOD | QC_LX_NATION | QC_LX_GENERIC | QC_LX_DOC | QC_LX_ORG |
+                         QC_LX_CONNECT | QC_LX_PARTICLE)) != 0;
+}
+
+qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j)
+{
+    qc_np none;
+    memset(&none, 0, sizeof none);
+    none.a = none.b = j;
+    if (j <= lo)
+        return none;
+    const qc_token *t = &toks[j - 1];
+    if (qc_word(t) && (qc_cls(t) & QC_LX_PRONOUN) && !(qc_cls(t) & QC_LX_DET) && qc_lower(t))
+        return qc_np_analyze(toks, j - 1, j);
+    if (qc_word(t) && (qc_cls(t) & QC_LX_PRONOUN) && (t->flags & QC_TKF_CAP) && strlen(t->key) <= 4 &&
+        !(qc_cls(t) & QC_LX_DET))
+        return qc_np_analyze(toks, j - 1, j);   /* "He said" at sentence start */
+    size_t i = j;
+    while (i > lo && j - i < 16) {
+        t = &toks[i - 1];
+        unsigned c = qc_cls(t);
+        if (qc_word(t) && (c & QC_LX_DET) && !(t->flags & QC_TKF_POSS)) {
+            i--;
+            break;
+        }
+        if (!qc_np_inner(t))
+            break;
+        i--;
+        if (t->flags & QC_TKF_POSS)
+            break;
+    }
+    /* trim leading connectors that are not determiners */
+    while (i < j && qc_lower(&toks[i]) && (qc_cls(&toks[i]) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
+           !(qc_cls(&toks[i]) & QC_LX_DET))
+        i++;
+    if (i == j)
+        return none;
+    return qc_np_analyze(toks, i, j);
+}
+
+qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi)
+{
+    qc_np none;
+    memset(&none, 0, sizeof none);
+    none.a = none.b = i;
+    if (i >= hi)
+        return none;
+    const qc_token *t = &toks[i];
+    if (qc_word(t) && (qc_cls(t) & QC_LX_PRONOUN) && !(qc_cls(t) & QC_LX_DET))
+        return qc_np_analyze(toks, i, i + 1);
+    size_t j = i;
+    if (qc_word(t) && (qc_cls(t) & QC_LX_DET))
+        j++;
+    while (j < hi && j - i < 16) {
+        t = &toks[j];
+        if (!qc_np_inner(t))
+            break;
+        if (qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
+            !(qc_cls(t) & (QC_LX_TITLE | QC_LX_MOD))) {
+            /* a connector must lead on to more of the phrase */
+            size_t k = j;
+            while (k < hi && k - j < 2 && qc_lower(&toks[k]) && (qc_cls(&toks[k]) & (QC_LX_CONNECT | QC_LX_PARTICLE)))
+                k++;
+            if (k >= hi || !(qc_capword(&toks[k]) || (qc_lower(&toks[k]) && qc_titleish(&toks[k]))))
+                break;
+            if (!strcmp(t->key, "and"))
+                break;
+            j = k;
+            continue;
+        }
+        j++;
+        if ((t->flags & QC_TKF_POSS) && !(j < hi && qc_np_inner(&toks[j])))
+            break;
+    }
+    if (j == i || (j == i + 1 && (qc_cls(&toks[i]) & QC_LX_DET)))
+        return none;
+    return qc_np_analyze(toks, i, j);
+}
+
+/* ---- registry --------------------------------------------------------- */
+
+char *qc_ents_span_text(qc_ents *self, size_t a, size_t b)
+{
+    if (b <= a)
+        return qc_arena_strdup(self->arena, "");
+    size_t len = 0;
+    for (size_t i = a; i < b; i++)
+        len += self->toks[i].end - self->toks[i].start + 1;
+    char *out = qc_arena_alloc(self->arena, len + 1);
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        const qc_token *t = &self->toks[i];
+        if (i > a && (t->flags & QC_TKF_SPACE_BEFORE))
+            out[k++] = ' ';
+        memcpy(out + k, self->text + t->start, t->end - t->start);
+        k += t->end - t->start;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* The name of toks[a..b) without a trailing possessive. */
+static char *qc_ents_name_text(qc_ents *self, size_t a, size_t b)
+{
+    char *s = qc_ents_span_text(self, a, b);
+    size_t n = strlen(s);
+    if (b > a && (self->toks[b - 1].flags & QC_TKF_POSS)) {
+        if (n >= 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+            s[n - 2] = '\0';
+        else if (n >= 4 && s[n - 1] == 's' && !memcmp(s + n - 4, "\xE2\x80\x99", 3))
+            s[n - 4] = '\0';
+    }
+    return s;
+}
+
+/* Folded key: lowercase letters and digits only, doubled letters collapsed
+ * (so "Qassem" and "Qasem" compare equal). */
+static char *qc_ents_key(qc_ents *self, const char *name)
+{
+    char *f = qc_utf8_fold(name, strlen(name));
+    size_t n = strlen(f), k = 0;
+    char *out = qc_arena_alloc(self->arena, n + 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f[i];
+        if (c == '\'' && i + 1 < n && f[i + 1] == 's' && (i + 2 == n || f[i + 2] == ' '))
+            break;   /* possessive */
+        if (!isalnum(c) && c < 0x80) {
+            if (c == ' ' && k > 0 && out[k - 1] != ' ')
+                out[k++] = ' ';
+            continue;
+        }
+        if (k > 0 && out[k - 1] == (char)c && isalpha(c))
+            continue;
+        out[k++] = (char)c;
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    free(f);
+    return out;
+}
+
+static const char *qc_last_word(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = a; i < b && k + 1 < cap; i++) {
+        const qc_token *t = &toks[i];
+        if (!qc_capword(t))
+            continue;
+        if (t->flags & QC_TKF_ALLCAPS) {
+            for (const char *p = t->key; *p && k + 1 < cap; p++)
+                if (isalpha((unsigned char)*p))
+                    out[k++] = (char)toupper((unsigned char)*p);
+        } else {
+            out[k++] = (char)toupper((unsigned char)t->key[0]);
+        }
+    }
+    out[k] = '\0';
+}
+
+static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        if (!(qc_cls(&toks[i]) & QC_LX_TITLE))
+            continue;
+        bool have = false;
+        for (size_t k = 0; k < e->titles.len; k++)
+            if (!strcmp(e->titles.items[k], toks[i].key))
+                have = true;
+        if (!have)
+            array_push(&e->titles, qc_arena_strdup(self->arena, toks[i].key));
+    }
+}
+
+static void qc_ent_add_form(qc_ents *self, qc_ent *e, const char *form)
+{
+    for (size_t k = 0; k < e->forms.len; k++)
+        if (!strcmp(e->forms.items[k], form))
+            return;
+    array_push(&e->forms, qc_arena_strdup(self->arena, form));
+}
+
+static size_t qc_word_count(const char *s)
+{
+    size_t n = 0;
+    bool in = false;
+    for (; *s; s++) {
+        if (*s == ' ')
+            in = false;
+        else if (!in) {
+            in = true;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Do two folded person keys name the same person? */
+static bool qc_person_same(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return true;
+    const char *la = qc_last_word(a), *lb = qc_last_word(b);
+    if (strcmp(la, lb))
+        return false;
+    /* same surname: one side a bare surname, or first names compatible */
+    if (la == a || lb == b)
+        return true;
+    size_t fa = strcspn(a, " "), fb = strcspn(b, " ");
+    if (fa == fb && !strncmp(a, b, fa))
+        return true;
+    if ((fa == 1 || fb == 1) && a[0] == b[0])
+        return true;   /* initial */
+    return false;
+}
+
+int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
+{
+    if (np->kind != QC_NP_PERSON && np->kind != QC_NP_ORG)
+        return -1;
+    if (np->nb <= np->na)
+        return -1;
+    const qc_token *toks = self->toks;
+    char *name = qc_ents_name_text(self, np->na, np->nb);
+    /* strip a leading "the" from organisation names */
+    if (np->kind == QC_NP_ORG && !strncasecmp(name, "the ", 4))
+        name += 4;
+    char *key = qc_ents_key(self, name);
+    if (!key[0])
+        return -1;
+    bool single = np->nb - np->na == 1;
+    int found = -1;
+    if (np->kind == QC_NP_ORG) {
+        char ini[32];
+        qc_initials(toks, np->na, np->nb, ini, sizeof ini);
+        bool acr = single && (toks[np->na].flags & QC_TKF_ALLCAPS);
+        for (size_t i = 0; i < self->ents.len && found < 0; i++) {
+            qc_ent *e = &self->ents.items[i];
+            if (!strcmp(e->key, key))
+                found = (int)i;
+            else if (acr && e->acronym && !strcasecmp(e->acronym, name))
+                found = (int)i;
+            else if (!acr && e->is_org && e->acronym && !strcmp(e->acronym, ini) && strlen(ini) >= 3 &&
+                     qc_word_count(e->name) == 1)
+                found = (int)i;   /* "IRGC" seen first, full name now */
+        }
+        if (found < 0 && acr) {
+            /* an acronym of a known organisation's initials */
+            for (size_t i = 0; i < self->ents.len && found < 0; i++) {
+                qc_ent *e = &self->ents.items[i];
+                if (e->is_org && e->acronym && !strcasecmp(e->acronym, name) && strcmp(e->key, key))
+                    found = (int)i;
+            }
+        }
+        if (found < 0 && !add)
+            return -1;
+        if (found < 0) {
+            qc_ent e;
+            memset(&e, 0, sizeof e);
+            e.name = name;
+            e.key = key;
+            e.is_org = true;
+            if (acr) {
+                e.acronym = qc_arena_strdup(self->arena, name);
+            } else if (strlen(ini) >= 3) {
+                e.acronym = qc_arena_strdup(self->arena, ini);
+            }
+            array_push(&self->ents, e);
+            found = (int)self->ents.len - 1;
+        } else {
+            qc_ent *e = &self->ents.items[found];
+            if (!acr && qc_word_count(e->name) < qc_word_count(name)) {
+                e->name = name;   /* prefer the expansion */
+                e->key = key;
+            }
+        }
+        qc_ent_add_form(self, &self->ents.items[found], name);
+        return found;
+    }
+    /* persons */
+    for (size_t i = 0; i < self->ents.len && found < 0; i++) {
+        qc_ent *e = &self->ents.items[i];
+        if (e->is_org) {
+            if (single && !strcmp(e->key, key))
+                found = (int)i;
+            continue;
+        }
+        if (single) {
+            if (!strcmp(e->surname, key) || !strcmp(e->key, key))
+                found = (int)i;
+        } else if (qc_person_same(e->key, key)) {
+            found = (int)i;
+        }
+    }
+    if (found < 0 && !add)
+        return -1;
+    if (found < 0) {
+        qc_ent e;
+        memset(&e, 0, sizeof e);
+        e.name = name;
+        e.key = key;
+        e.surname = qc_arena_strdup(self->arena, qc_last_word(key));
+        e.gender = np->gender;
+        array_push(&self->ents, e);
+        found = (int)self->ents.len - 1;
+    } else {
+        qc_ent *e = &self->ents.items[found];
+        if (!e->is_org && qc_word_count(e->name) < qc_word_count(name)) {
+            e->name = name;
+            e->key = key;
+            e->surname = qc_arena_strdup(self->arena, qc_last_word(key));
+        }
+        if (!e->gender)
+            e->gender = np->gender;
+    }
+    qc_ent *e = &self->ents.items[found];
+    qc_ent_add_title(self, e, toks, np->ta, np->tb);
+    qc_ent_add_form(self, e, name);
+    return found;
+}
+
+void qc_ents_add_mention(qc_ents *self, size_t pos, int ent, bool subject)
+{
+    if (ent < 0)
+        return;
+    qc_mention m = { pos, ent, subject };
+    /* keep mentions sorted by position (they mostly arrive in order) */
+    array_push(&self->mentions, m);
+    size_t i = self->mentions.len - 1;
+    while (i > 0 && self->mentions.items[i - 1].pos > pos) {
+        self->mentions.items[i] = self->mentions.items[i - 1];
+        i--;
+    }
+    self->mentions.items[i] = m;
+}
+
+void qc_ents_add_owner(qc_ents *self, size_t pos, int ent)
+{
+    if (ent < 0)
+        return;
+    qc_owner o = { pos, ent };
+    array_push(&self->owners, o);
+    size_t i = self->owners.len - 1;
+    while (i > 0 && self->owners.items[i - 1].pos > pos) {
+        self->owners.items[i] = self->owners.items[i - 1];
+        i--;
+    }
+    self->owners.items[i] = o;
+}
+
+int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender)
+{
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (e->is_org != want_org)
+            continue;
+        if (!want_org && gender && e->gender && e->gender != gender)
+            continue;
+        return m->ent;
+    }
+    return -1;
+}
+
+int qc_ents_with_title(const qc_ents *self, size_t pos, const char *title)
+{
+    int any = -1;
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        const qc_ent *e = &self->ents.items[m->ent];
+        for (size_t k = 0; k < e->titles.len; k++)
+            if (!strcmp(e->titles.items[k], title)) {
+                if (m->pos < pos)
+                    return m->ent;
+                if (any < 0)
+                    any = m->ent;
+            }
+    }
+    return any;
+}
+
+int qc_ents_owner(const qc_ents *self, size_t pos)
+{
+    for (size_t i = self->owners.len; i > 0; i--)
+        if (self->owners.items[i - 1].pos < pos)
+            return self->owners.items[i - 1].ent;
+    return -1;
+}
+
+/* ---- scanning a block -------------------------------------------------- */
+
+static bool qc_is_verb(const qc_token *t) { return qc_lower(t) && (qc_cls(t) & QC_LX_VERB); }
+
+static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const bool *outside)
+{
+    const qc_token *toks = self->toks;
+    size_t pos = toks[s].start;
+    /* "a statement from/by X" */
+    if (s + 2 < b && outside[s + 1] && (!strcmp(toks[s + 1].key, "from") || !strcmp(toks[s + 1].key, "by"))) {
+        qc_np np = qc_np_forward(toks, s + 2, b);
+        int e = qc_ents_lookup(self, &np, true);
+        if (e >= 0) {
+            qc_ents_add_owner(self, pos, e);
+            return;
+        }
+    }
+    /* "The IRGC statement", "Trump's statement" */
+    if (s > a && (qc_capword(&toks[s - 1]) || (toks[s - 1].flags & QC_TKF_POSS))) {
+        qc_np np = qc_np_backward(toks, a, s);
+        int e = qc_ents_lookup(self, &np, true);
+        if (e >= 0) {
+            qc_ents_add_owner(self, pos, e);
+            return;
+        }
+    }
+    /* "X said in a statement" */
+    if (s >= a + 3 && !strcmp(toks[s - 1].key, "a") && !strcmp(toks[s - 2].key, "in")) {
+        size_t v = s - 3;
+        while (v > a && !qc_is_verb(&toks[v]) && s - v < 8)
+            v--;
+        if (qc_is_verb(&toks[v])) {
+            qc_np np = qc_np_backward(toks, a, v);
+            int e = qc_ents_lookup(self, &np, true);
+            if (e >= 0)
+                qc_ents_add_owner(self, pos, e);
+        }
+    }
+}
+
+void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pass)
+{
+    const qc_token *toks = self->toks;
+    for (size_t i = a; i < b; i++) {
+        if (!outside[i])
+            continue;
+        const qc_token *t = &toks[i];
+        if (pass == 2 && qc_word(t) && (qc_cls(t) & QC_LX_DOC) && qc_lower(t) && !strncmp(t->key, "statement", 9))
+            qc_ents_statement(self, a, b, i, outside);
+        if (!qc_capword(t))
+            continue;
+        if ((qc_cls(t) & (QC_LX_FUNC | QC_LX_PRONOUN)) && !(t->flags & QC_TKF_ALLCAPS))
+            continue;
+        size_t j = i;
+        while (j < b && outside[j]) {
+            const qc_token *u = &toks[j];
+            if (qc_capword(u)) {
+                j++;
+                if (u->flags & QC_TKF_POSS)
+                    break;
+                continue;
+            }
+            if (j > i && qc_lower(u) && (qc_cls(u) & (QC_LX_CONNECT | QC_LX_PARTICLE)) && strcmp(u->key, "and") &&
+                j + 1 < b && outside[j + 1] && qc_capword(&toks[j + 1])) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        size_t k = i;
+        while (k > a && outside[k - 1] && qc_lower(&toks[k - 1]) &&
+               (qc_cls(&toks[k - 1]) & (QC_LX_TITLE | QC_LX_MOD | QC_LX_NATION)))
+            k--;
+        qc_np np = qc_np_analyze(toks, k, j);
+        size_t next = j;
+        /* place: "in Baghdad", "at Al-Assad air base" */
+        bool place = false;
+        if (k > a && qc_lower(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_PLACEPREP) && np.tb <= np.ta)
+            place = true;
+        for (size_t x = k; x < j; x++)
+            if (qc_cls(&toks[x]) & QC_LX_PLACE)
+                place = true;
+        if (j < b && qc_lower(&toks[j]) && (qc_cls(&toks[j]) & QC_LX_PLACE))
+            place = true;
+        bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
+                                                          qc_is_verb(&toks[j + 1])));
+        /* appositive title: "Mike Pompeo, US Secretary of State," */
+        size_t app_a = 0, app_b = 0;
+        if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].type == QC_TK_PUNCT && toks[j].cp == ',') {
+            size_t x = j + 1;
+            bool has_title = false;
+            while (x < b && outside[x] && x - j < 12 && (qc_np_inner(&toks[x]))) {
+                if (qc_cls(&toks[x]) & QC_LX_TITLE)
+                    has_title = true;
+                x++;
+            }
+            if (has_title && x < b && toks[x].type == QC_TK_PUNCT && (toks[x].cp == ',' || toks[x].cp == '.')) {
+                app_a = j + 1;
+                app_b = x;
+                if (toks[x].cp == ',' && x + 1 < b && qc_is_verb(&toks[x + 1]))
+                    subject = true;
+                if (toks[x].cp == ',' && x + 2 < b && (qc_cls(&toks[x + 1]) & QC_LX_AUX))
+                    subject = true;
+            }
+        }
+        if (np.kind == QC_NP_ORG) {
+            int e = qc_ents_lookup(self, &np, pass == 1 || np.nb - np.na > 1 || subject);
+            /* "Full Name (ABBR)" */
+            if (e >= 0 && j + 2 < b && toks[j].cp == '(' && toks[j + 1].type == QC_TK_WORD &&
+                (toks[j + 1].flags & QC_TKF_ALLCAPS) && toks[j + 2].cp == ')') {
+                qc_ent *en = &self->ents.items[e];
+                en->acronym = qc_ents_span_text(self, j + 1, j + 2);
+                next = j + 3;
+            }
+            if (pass == 2)
+                qc_ents_add_mention(self, t->start, e, subject);
+        } else if (np.kind == QC_NP_PERSON && !place) {
+            bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
+            int e = -1;
+            if (pass == 1 && strong && np.nb - np.na >= 2)
+                e = qc_ents_lookup(self, &np, true);
+            else if (pass == 2)
+                e = qc_ents_lookup(self, &np, strong);
+            if (e >= 0 && app_b > app_a) {
+                qc_ent_add_title(self, &self->ents.items[e], toks, app_a, app_b);
+                qc_np an = qc_np_analyze(toks, app_a, app_b);
+                if (an.gender && !self->ents.items[e].gender)
+                    self->ents.items[e].gender = an.gender;
+            }
+            if (pass == 2)
+                qc_ents_add_mention(self, t->start, e, subject);
+        }
+        i = next > i ? next - 1 : i;
+    }
+}
+
+void qc_ents_free(qc_ents *self)
+{
+    for (size_t i = 0; i < self->ents.len; i++) {
+        array_free(&self->ents.items[i].titles);
+        array_free(&self->ents.items[i].forms);
+    }
+    array_free(&self->ents);
+    array_free(&self->mentions);
+    array_free(&self->owners);
+}

@@ -1,0 +1,98 @@
+/*
+ * extract/entities.h — the people and organisations one document names.
+ *
+ * While extracting a document, a qc_ents registry collects every person
+ * and organisation mention outside quotations, in document order, with
+ * the titles the text gives them ("White House spokeswoman"), acronyms it
+ * defines ("Islamic Revolutionary Guard Corps (IRGC)") and the owners of
+ * statements ("a statement from … Jonathan Hoffman"). Attribution then
+ * resolves a speaker as written ("he", "the president", "Grisham", "the
+ * statement") to a canonical name. The registry owns its strings (from the
+ * extraction's arena) and its arrays (heap; qc_ents_free).
+ */
+#ifndef QC_EXTRACT_ENTITIES_H
+#define QC_EXTRACT_ENTITIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract/tokens.h"
+#include "util/arena.h"
+#include "util/array.h"
+
+typedef enum qc_np_kind {
+    QC_NP_NONE,
+    QC_NP_PRONOUN,   /* he, she, they, it */
+    QC_NP_PERSON,    /* a named person */
+    QC_NP_ORG,       /* a named organisation */
+    QC_NP_ROLE,      /* "the president", "the foreign minister" */
+    QC_NP_DOC,       /* "the statement" */
+    QC_NP_GENERIC,   /* "U.S. officials", "police" */
+} qc_np_kind;
+
+typedef struct qc_np {
+    qc_np_kind kind;
+    size_t a, b;          /* token range of the whole phrase */
+    size_t na, nb;        /* token range of the name (PERSON/ORG) */
+    size_t ta, tb;        /* token range of the titles before the name */
+    char head[28];        /* ROLE/DOC/GENERIC/PRONOUN head word key */
+    char gender;          /* 'm', 'f' or 0 from titles */
+} qc_np;
+
+typedef struct qc_ent {
+    char *name;           /* canonical: the longest form seen */
+    char *key;            /* folded comparison key of the name */
+    char *surname;        /* folded last name token (persons) */
+    char *acronym;        /* upper-case acronym (orgs), or NULL */
+    bool is_org;
+    char gender;
+    Array(char *) titles; /* folded title words */
+    Array(char *) forms;  /* every form of the name seen, as written */
+} qc_ent;
+
+typedef struct qc_mention {
+    size_t pos;           /* byte offset */
+    int ent;
+    bool subject;         /* subject of a reporting verb */
+} qc_mention;
+
+typedef struct qc_owner {
+    size_t pos;
+    int ent;
+} qc_owner;
+
+typedef struct qc_ents {
+    qc_arena *arena;
+    const char *text;     /* the mask */
+    const qc_token *toks;
+    Array(qc_ent) ents;
+    Array(qc_mention) mentions;
+    Array(qc_owner) owners;  /* statement owners, by position */
+} qc_ents;
+
+/* Classify the phrase toks[a..b). */
+qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b);
+/* Phrase ending just before toks[j] (backwards) / starting at toks[i]
+ * (forwards), within [lo, hi). Returns b == a when there is none. */
+qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j);
+qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi);
+
+/* Collect the mentions of toks[a..b) (one block, outside quotes: `outside`
+ * says per token whether it is outside every quotation). */
+void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pass);
+/* The entity a named phrase refers to, adding it if new; -1 if none. */
+int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add);
+/* Most recent entity before `pos`: a person of compatible gender
+ * (gender 'm'/'f'/0), or an organisation when want_org. -1 if none. */
+int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender);
+/* Most recent person before pos whose titles include `title`; then any. */
+int qc_ents_with_title(const qc_ents *self, size_t pos, const char *title);
+/* Owner of the most recent statement before pos; -1 if none. */
+int qc_ents_owner(const qc_ents *self, size_t pos);
+void qc_ents_add_mention(qc_ents *self, size_t pos, int ent, bool subject);
+void qc_ents_add_owner(qc_ents *self, size_t pos, int ent);
+/* The text of toks[a..b) with whitespace collapsed (arena). */
+char *qc_ents_span_text(qc_ents *self, size_t a, size_t b);
+void qc_ents_free(qc_ents *self);
+
+#endif

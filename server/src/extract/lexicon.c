@@ -1,0 +1,224 @@
+/*
+ * extract/lexicon.c — the word lists of extraction, in one table.
+ *
+ * The lists are English news usage: reporting verbs in every form, titles
+ * and roles, organisation words, function words that are capitalised at a
+ * sentence start, and so on. A word may belong to several classes. The
+ * hash table is filled once (pthread_once) and only read afterwards.
+ */
+#include "extract/lexicon.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct {
+    const char *words;   /* space-separated */
+    unsigned cls;
+} qc_lx_list;
+
+static const qc_lx_list qc_lx_lists[] = {
+    { "said says say saying told tells tell telling added adds adding stated states stating "
+      "wrote writes writing tweeted tweets tweeting posted claimed claims claiming warned warns "
+      "warning vowed vows vowing explained explains explaining noted notes noting asked asks "
+      "asking replied replies replying responded responds responding argued argues arguing "
+      "insisted insists insisting declared declares declaring announced announces announcing "
+      "stressed stresses stressing emphasised emphasized emphasises emphasizes continued continues "
+      "concluded concludes commented comments commenting remarked remarks recalled recalls "
+      "recalling acknowledged acknowledges admitted admits confirmed confirms reported reports "
+      "promised promises pledged pledges urged urges urging described describes describing "
+      "suggested suggests testified testifies shouted yelled screamed joked jokes cautioned "
+      "cautions predicted predicts conceded concedes boasted boasts complained complains "
+      "complaining lamented laments alleged alleges denied denies demanded demands threatened "
+      "threatens reiterated reiterates agreed agrees observed observes maintained maintains reads "
+      "read mused wondered texted emailed proclaimed assured assures blasted slammed criticised "
+      "criticized praised hailed countered interjected whispered quipped pleaded added tweeted "
+      "announced informed explained opined retorted exclaimed sighed begged thundered "
+      "acknowledging conceding insisting predicting promising vowing warning writes "
+      "claiming questioned responded continued recounted recounts reflected",
+      QC_LX_VERB },
+    { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
+      "asking replying responding arguing insisting declaring announcing stressing commenting "
+      "recalling urging describing complaining acknowledging conceding predicting promising",
+      QC_LX_PARTICIPLE },
+    { "president vice-president minister secretary spokeswoman spokesman spokesperson spokespeople "
+      "gen. general dr. mr. mrs. ms. miss sen. senator rep. representative gov. governor mayor "
+      "chancellor ambassador king queen prince princess pope sheikh ayatollah commander chief "
+      "director chairman chairwoman chair ceo founder co-founder head leader officer official "
+      "judge justice attorney lawyer prosecutor professor prof. coach captain capt. lt. col. "
+      "maj. sgt. adm. cpl. colonel major lieutenant sergeant admiral adviser advisor aide envoy "
+      "diplomat analyst expert researcher scientist doctor nurse inspector detective "
+      "superintendent constable sheriff editor reporter correspondent journalist executive "
+      "manager coordinator lawmaker legislator mp mep councillor councilor speaker premier emir "
+      "president-elect candidate nominee presenter host author economist historian activist "
+      "campaigner organiser organizer owner partner principal dean rector bishop archbishop "
+      "cardinal rabbi imam priest pastor reverend rev. minister-president counsel solicitor "
+      "barrister magistrate commissioner administrator supervisor physician surgeon engineer "
+      "pilot driver player striker goalkeeper midfielder defender boss referee manager "
+      "entrepreneur businessman businesswoman economist strategist pollster consultant "
+      "spokesperson representative delegate negotiator mediator monarch sultan tsar "
+      "vice deputy assistant under-secretary undersecretary",
+      QC_LX_TITLE },
+    { "foreign defense defence interior health finance state affairs public national security "
+      "acting former then top senior junior interim incoming outgoing supreme deputy vice prime "
+      "chief general executive managing assistant associate principal federal regional local "
+      "military civil press communications foreign-affairs home justice labour labor trade "
+      "economy economic energy environment transport education culture agriculture treasury "
+      "intelligence police army naval navy air white house joint staff global international "
+      "commerce homeland affairs development science technology sports sport tourism water "
+      "emergencies emergency internal external",
+      QC_LX_MOD },
+    { "corps council ministry department agency party army forces force guard guards committee "
+      "commission office service news times post journal bank university company inc inc. ltd "
+      "ltd. corp corp. group union organization organisation association court police government "
+      "administration pentagon parliament congress senate assembly institute foundation network "
+      "bureau board authority command coalition federation league club church hospital school "
+      "college airlines airways media press radio television tv channel nations brigade brigades "
+      "front movement alliance embassy consulate kremlin navy marines fund trust society centre "
+      "center laboratory observatory monitor watch secretariat cabinet presidency house agency "
+      "reuters afp ap bbc cnn tass isna irna nasa fbi cia nato opec imf uefa fifa who unicef "
+      "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
+      "broadcaster studios records museum systems industries holdings technologies airline "
+      "railways railway council's ministries foundation federation's parliament's irgc "
+      "revolutionary republic republicans democrats",
+      QC_LX_ORG },
+    { "the a an in on at after before during since for from with without by as but and or so "
+      "yet if when while although though because this that these those there here it he she "
+      "they we i you his her their our its my your some many most all both each every no not "
+      "one two three four five six seven eight nine ten meanwhile however also then later "
+      "earlier today yesterday tomorrow according under over about against between among into "
+      "through despite following amid last next several other another such what which who why "
+      "how where whether only even just still again more less once now instead until unless "
+      "upon within like unlike around across toward towards nearly almost about speaking asked "
+      "in-between thus therefore hence indeed moreover furthermore overall separately "
+      "additionally elsewhere currently previously recently eventually finally first second "
+      "third new old many few any none nor neither either",
+      QC_LX_FUNC },
+    { "january february march april may june july august september october november december "
+      "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct "
+      "oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday sunday mon tue "
+      "wed thu fri sat sun",
+      QC_LX_TIME },
+    { "he she they it we i him her them us", QC_LX_PRONOUN },
+    { "the a an his her their its our my your this that", QC_LX_DET },
+    { "in at near into across outside inside around toward towards", QC_LX_PLACEPREP },
+    { "code-named codenamed code named dubbed nicknamed titled entitled so-called known "
+      "hashtag slogan motto headlined branded labelled labeled termed",
+      QC_LX_NAMING },
+    { "al al- el bin ibn bint de del della der di da van von la le du dos das ben abu st. st",
+      QC_LX_PARTICLE },
+    { "has had have was were is are be been also later then earlier once again previously "
+      "reportedly further recently repeatedly publicly privately quickly simply subsequently "
+      "initially finally separately additionally however would will could did does do "
+      "has since had already just jointly flatly angrily",
+      QC_LX_AUX },
+    { "he him his mr. mr king prince spokesman chairman businessman sir father son brother "
+      "husband",
+      QC_LX_MALE },
+    { "she her hers mrs. mrs ms. ms miss queen princess spokeswoman chairwoman businesswoman "
+      "madam dame mother daughter sister wife lady",
+      QC_LX_FEMALE },
+    { "us u.s. american iranian iraqi british russian chinese french german israeli ukrainian "
+      "european canadian australian indian pakistani syrian turkish saudi japanese korean "
+      "north south un u.n. eu uk u.k. afghan egyptian lebanese palestinian italian spanish "
+      "dutch belgian swiss swedish norwegian danish finnish polish greek irish scottish welsh "
+      "english mexican brazilian argentine chilean colombian venezuelan cuban nigerian kenyan "
+      "ethiopian african asian new-zealand philippine indonesian malaysian thai vietnamese "
+      "taiwanese hong qatari emirati jordanian kuwaiti yemeni libyan tunisian moroccan "
+      "algerian sudanese somali ugandan ghanaian zimbabwean belarusian georgian armenian "
+      "azerbaijani kazakh romanian hungarian czech slovak serbian croatian bosnian albanian "
+      "bulgarian portuguese austrian",
+      QC_LX_NATION },
+    { "officials official police witnesses witness residents resident sources source experts "
+      "analysts observers activists protesters protestors authorities investigators "
+      "researchers scientists doctors officers spokespeople organisers organizers students "
+      "teachers workers employees fans critics supporters lawmakers legislators ministers "
+      "diplomats aides leaders representatives members staff survivors victims relatives "
+      "family neighbours neighbors locals passengers soldiers troops",
+      QC_LX_GENERIC },
+    { "statement release report post tweet letter message communique communiqué memo notice "
+      "announcement filing document ruling verdict transcript order decree",
+      QC_LX_DOC },
+    { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
+      "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "
+      "inc. ltd. corp. co. dept. est. approx. mt. ft. fig. gen. brig. cmdr. hon. pres. "
+      "supt. insp. det. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g.",
+      QC_LX_ABBR },
+    { "of for to the and de", QC_LX_CONNECT },
+    { "base airbase air-base airport city town village street road square bridge province "
+      "region district county state island river mountain valley bay sea ocean lake park "
+      "station port harbour harbor camp field stadium arena hall tower building palace "
+      "capital",
+      QC_LX_PLACE },
+};
+
+#define QC_LX_SLOTS 8192
+typedef struct {
+    char key[32];
+    unsigned cls;
+} qc_lx_slot;
+
+static qc_lx_slot qc_lx_table[QC_LX_SLOTS];
+static pthread_once_t qc_lx_once = PTHREAD_ONCE_INIT;
+
+static uint32_t qc_lx_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void qc_lx_add(const char *w, size_t n, unsigned cls)
+{
+    if (n == 0 || n >= 32)
+        return;
+    uint32_t h = qc_lx_hash(w, n) & (QC_LX_SLOTS - 1);
+    for (;;) {
+        qc_lx_slot *s = &qc_lx_table[h];
+        if (!s->key[0]) {
+            memcpy(s->key, w, n);
+            s->key[n] = '\0';
+            s->cls = cls;
+            return;
+        }
+        if (strlen(s->key) == n && !memcmp(s->key, w, n)) {
+            s->cls |= cls;
+            return;
+        }
+        h = (h + 1) & (QC_LX_SLOTS - 1);
+    }
+}
+
+static void qc_lx_init(void)
+{
+    for (size_t i = 0; i < sizeof qc_lx_lists / sizeof *qc_lx_lists; i++) {
+        const char *p = qc_lx_lists[i].words;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ')
+                e++;
+            qc_lx_add(p, (size_t)(e - p), qc_lx_lists[i].cls);
+            p = e;
+        }
+    }
+}
+
+unsigned qc_lexicon_get(const char *key)
+{
+    pthread_once(&qc_lx_once, qc_lx_init);
+    size_t n = strlen(key);
+    if (n == 0 || n >= 32)
+        return 0;
+    uint32_t h = qc_lx_hash(key, n) & (QC_LX_SLOTS - 1);
+    for (;;) {
+        const qc_lx_slot *s = &qc_lx_table[h];
+        if (!s->key[0])
+            return 0;
+        if (!strcmp(s->key, key))
+            return s->cls;
+        h = (h + 1) & (QC_LX_SLOTS - 1);
+    }
+}
