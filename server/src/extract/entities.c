@@ -60,6 +60,36 @@ static bool qc_orgword(const qc_token *t)
                                        strlen(t->key) >= 2 && !(t->flags & QC_TKF_ABBR));
 }
 
+static bool qc_suffix(const qc_token *t)
+{
+    static const char *const sfx[] = { "qc", "kc", "mp", "mep", "obe", "cbe", "mbe", "phd", "md", "esq", "esq." };
+    if (t->type != QC_TK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++)
+        if (!strcmp(t->key, sfx[i]))
+            return true;
+    return false;
+}
+
+static bool qc_name_suffix(const qc_token *t)
+{
+    return t->type == QC_TK_WORD && (!strcmp(t->key, "jr.") || !strcmp(t->key, "sr.") || !strcmp(t->key, "jr") ||
+                                     !strcmp(t->key, "ii") || !strcmp(t->key, "iii") || !strcmp(t->key, "iv"));
+}
+
+static bool qc_plain_name_tok(const qc_token *t)
+{
+    if (qc_capword(t))
+        return !qc_titleish(t) && !(qc_cls(t) & (QC_LX_ORG | QC_LX_FUNC | QC_LX_PLACE)) &&
+               !((t->flags & QC_TKF_ALLCAPS) && strlen(t->key) > 1 && !(t->flags & QC_TKF_ABBR));
+    return qc_lower(t) && (qc_cls(t) & QC_LX_PARTICLE);
+}
+
+static bool qc_connector(const qc_token *t)
+{
+    return qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) && strcmp(t->key, "and");
+}
+
 qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
 {
     qc_np np;
@@ -78,78 +108,162 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     size_t s = a;
     while (s < b && qc_word(&toks[s]) && (qc_cls(&toks[s]) & QC_LX_DET) && !(toks[s].flags & QC_TKF_POSS))
         s++;
-    if (b - s == 1 && qc_lower(&toks[s]) && (qc_cls(&toks[s]) & QC_LX_PRONOUN)) {
+    bool det = s > a;
+    if (b - s == 1 && toks[s].type == QC_TK_WORD && (qc_cls(&toks[s]) & QC_LX_PRONOUN) &&
+        !(toks[s].flags & QC_TKF_ALLCAPS)) {
         np.kind = QC_NP_PRONOUN;
         strcpy(np.head, toks[s].key);
         return np;
     }
+    /* trailing qualifications: "QC", "MP" */
+    size_t e = b;
+    while (e > s + 1 && qc_suffix(&toks[e - 1]))
+        e--;
     /* trailing run of capitalised words */
-    size_t c0 = b;
+    size_t c0 = e;
     while (c0 > s) {
         const qc_token *t = &toks[c0 - 1];
-        if (qc_capword(t) && !((t->flags & QC_TKF_POSS) && c0 != b)) {
+        if ((qc_capword(t) || (qc_name_suffix(t) && c0 == e)) && !((t->flags & QC_TKF_POSS) && c0 != e)) {
             c0--;
             continue;
         }
-        if (c0 < b && qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
-            strcmp(t->key, "and") && c0 - 1 > s && qc_capword(&toks[c0 - 2])) {
+        if (c0 < e && qc_connector(t) && c0 - 1 > s &&
+            (qc_capword(&toks[c0 - 2]) || (qc_word(&toks[c0 - 2]) && (qc_cls(&toks[c0 - 2]) & QC_LX_DET) &&
+                                           c0 - 2 > s && qc_capword(&toks[c0 - 3])))) {
             c0--;
+            continue;
+        }
+        if (c0 < e && qc_word(t) && (qc_cls(t) & QC_LX_DET) && c0 - 1 > s && qc_connector(&toks[c0 - 2]))
+        {
+            c0--;   /* "of the United States" */
             continue;
         }
         break;
     }
     /* drop sentence-initial function words ("The", "After") */
-    while (c0 < b && (qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS))
+    while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
         c0++;
-    while (c0 < b && qc_lower(&toks[c0]))
-        c0++;
-    if (c0 < b) {
+    const qc_token *last = &toks[e - 1];
+    if (c0 < e) {
+        /* "Doug Miller of Milltech Marine": a plain name, then its affiliation */
+        size_t p = c0;
+        while (p < e && qc_titleish(&toks[p]))
+            p++;
+        size_t q = p;
+        while (q < e && qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q]))
+            q++;
+        if (q - p >= 2 && q < e && qc_connector(&toks[q]) &&
+            (!strcmp(toks[q].key, "of") || !strcmp(toks[q].key, "from") || !strcmp(toks[q].key, "at"))) {
+            np.kind = QC_NP_PERSON;
+            np.na = p;
+            np.nb = q;
+            np.ta = a;
+            np.tb = p;
+            return np;
+        }
+        /* the last organisation word of the run */
+        size_t o = (size_t)-1;
+        for (size_t i = c0; i < e; i++)
+            if ((qc_cls(&toks[i]) & QC_LX_ORG) && !qc_titleish(&toks[i]))
+                o = i;
+            else if ((qc_cls(&toks[i]) & QC_LX_ORG) && i + 1 == e)
+                o = i;
+        bool acronym_last = qc_orgword(last) && !(last->flags & QC_TKF_DIGIT);
         /* last title-like word with something after it */
         size_t n0 = c0;
-        for (size_t i = c0; i + 1 < b; i++)
-            if (qc_titleish(&toks[i]) || (qc_lower(&toks[i]) && (qc_cls(&toks[i]) & QC_LX_CONNECT)))
+        bool via_connector = false;
+        for (size_t i = c0; i + 1 < e; i++) {
+            if (qc_titleish(&toks[i])) {
                 n0 = i + 1;
-        while (n0 < b && qc_lower(&toks[n0]))
+                via_connector = false;
+            } else if (qc_connector(&toks[i]) || (qc_cls(&toks[i]) & QC_LX_DET)) {
+                n0 = i + 1;
+                via_connector = true;
+            }
+        }
+        while (n0 < e && (qc_lower(&toks[n0]) || (qc_cls(&toks[n0]) & QC_LX_DET)))
             n0++;
         bool all_title = true;
-        for (size_t i = c0; i < b; i++)
-            if (!qc_titleish(&toks[i]) && !qc_lower(&toks[i]))
+        for (size_t i = c0; i < e; i++)
+            if (!qc_titleish(&toks[i]) && !qc_lower(&toks[i]) && !(qc_cls(&toks[i]) & (QC_LX_ORG | QC_LX_DET)))
                 all_title = false;
-        bool org = qc_orgword(&toks[b - 1]);
-        for (size_t i = n0; i < b && !org; i++)
-            if (qc_cls(&toks[i]) & QC_LX_ORG)
+        bool org = acronym_last || (o != (size_t)-1 && o + 1 == e);
+        if (!org && o != (size_t)-1 && o + 1 < e && qc_connector(&toks[o + 1])) {
+            /* "University of California", "Ministry of Foreign Affairs" —
+             * unless a person's name follows the qualifier */
+            size_t caps = 0;
+            for (size_t i = o + 2; i < e; i++)
+                if (qc_plain_name_tok(&toks[i]))
+                    caps++;
+            if (caps <= 2)
                 org = true;
-        if (org) {
+        }
+        if (org && !(det && qc_lower(&toks[s]) && false)) {
             np.kind = QC_NP_ORG;
             np.na = c0;
-            np.nb = b;
+            np.nb = e;
             np.ta = a;
             np.tb = c0;
             return np;
         }
-        if (all_title) {
+        if (all_title || (qc_cls(last) & QC_LX_TITLE && det && !qc_name_suffix(last))) {
             np.kind = QC_NP_ROLE;
-            strcpy(np.head, toks[b - 1].key);
+            np.ta = s;
+            np.tb = e;
+            strcpy(np.head, last->key);
             return np;
+        }
+        /* "Mayor of London Sadiq Khan": the place before the name */
+        if (via_connector && e - n0 >= 3) {
+            size_t keep = 2;
+            if (qc_cls(&toks[e - 2]) & QC_LX_PARTICLE || (toks[e - 2].flags & QC_TKF_ABBR) || qc_name_suffix(&toks[e - 1]))
+                keep = 3;
+            if (e - n0 > keep)
+                n0 = e - keep;
+        }
+        /* a direction word opening the run names a place */
+        if (n0 == c0 && n0 < e) {
+            static const char *const dirs[] = { "eastern", "western", "northern", "southern", "central",
+                                                "east", "west", "north", "south", "upper", "lower", "greater" };
+            for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++)
+                if (!strcmp(toks[n0].key, dirs[d]))
+                    return np;   /* QC_NP_NONE */
         }
         np.kind = QC_NP_PERSON;
         np.na = n0;
-        np.nb = b;
+        np.nb = e;
         np.ta = a;
         np.tb = n0;
         return np;
     }
-    const qc_token *last = &toks[b - 1];
     unsigned lc = qc_cls(last);
     strcpy(np.head, last->key);
+    np.ta = s;
+    np.tb = e;
     if (lc & QC_LX_DOC)
         np.kind = QC_NP_DOC;
-    else if (lc & QC_LX_GENERIC)
-        np.kind = QC_NP_GENERIC;
+    else if (lc & QC_LX_GENERIC && !(lc & QC_LX_TITLE && !(lc & QC_LX_GENERIC)))
+        np.kind = (lc & QC_LX_TITLE) && strcmp(last->key, "official") ? QC_NP_ROLE : QC_NP_GENERIC;
     else if (lc & QC_LX_TITLE)
         np.kind = QC_NP_ROLE;
     else if (lc & QC_LX_ORG)
         np.kind = QC_NP_GENERIC;   /* "the ministry", "the company" */
+    /* "an Interpol spokesperson", "a Pentagon spokesman": the organisation */
+    if (np.kind == QC_NP_ROLE || np.kind == QC_NP_GENERIC) {
+        size_t oa = (size_t)-1, ob = 0;
+        for (size_t i = s; i < e; i++)
+            if (qc_capword(&toks[i]) && !(qc_cls(&toks[i]) & (QC_LX_NATION | QC_LX_FUNC))) {
+                if (oa == (size_t)-1)
+                    oa = i;
+                ob = i + 1;
+            } else if (oa != (size_t)-1) {
+                break;
+            }
+        if (oa != (size_t)-1) {
+            np.na = oa;
+            np.nb = ob;
+        }
+    }
     return np;
 }
 
@@ -187,6 +301,12 @@ qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j)
         unsigned c = qc_cls(t);
         if (qc_word(t) && (c & QC_LX_DET) && !(t->flags & QC_TKF_POSS)) {
             i--;
+            /* "Steve Peers of the University of Essex": go on past "of the" */
+            if (i >= lo + 2 && qc_lower(&toks[i - 1]) && (qc_cls(&toks[i - 1]) & QC_LX_CONNECT) &&
+                strcmp(toks[i - 1].key, "and") && qc_capword(&toks[i - 2]) && !(qc_cls(&toks[i - 2]) & QC_LX_FUNC)) {
+                i--;
+                continue;
+            }
             break;
         }
         if (!qc_np_inner(t))
@@ -333,7 +453,7 @@ static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, siz
 static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
-        if (!(qc_cls(&toks[i]) & QC_LX_TITLE))
+        if (!(qc_cls(&toks[i]) & (QC_LX_TITLE | QC_LX_MOD)) || (toks[i].flags & QC_TKF_ALLCAPS))
             continue;
         bool have = false;
         for (size_t k = 0; k < e->titles.len; k++)
@@ -342,6 +462,12 @@ static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, siz
         if (!have)
             array_push(&e->titles, qc_arena_strdup(self->arena, toks[i].key));
     }
+}
+
+void qc_ent_add_title_words(qc_ents *self, int ent, size_t a, size_t b)
+{
+    if (ent >= 0)
+        qc_ent_add_title(self, &self->ents.items[ent], self->toks, a, b);
 }
 
 static void qc_ent_add_form(qc_ents *self, qc_ent *e, const char *form)
@@ -473,6 +599,10 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
         e.key = key;
         e.surname = qc_arena_strdup(self->arena, qc_last_word(key));
         e.gender = np->gender;
+        if (!e.gender && np->nb - np->na >= 2) {
+            unsigned fc = qc_lexicon_get(toks[np->na].key);
+            e.gender = (fc & QC_LX_FEMALE) ? 'f' : (fc & QC_LX_MALE) ? 'm' : 0;
+        }
         array_push(&self->ents, e);
         found = (int)self->ents.len - 1;
     } else {
@@ -493,9 +623,14 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
 
 void qc_ents_add_mention(qc_ents *self, size_t pos, int ent, bool subject)
 {
+    qc_ents_add_mention_prep(self, pos, ent, subject, false);
+}
+
+void qc_ents_add_mention_prep(qc_ents *self, size_t pos, int ent, bool subject, bool prep)
+{
     if (ent < 0)
         return;
-    qc_mention m = { pos, ent, subject };
+    qc_mention m = { pos, ent, subject, prep };
     /* keep mentions sorted by position (they mostly arrive in order) */
     array_push(&self->mentions, m);
     size_t i = self->mentions.len - 1;
@@ -522,10 +657,17 @@ void qc_ents_add_owner(qc_ents *self, size_t pos, int ent)
 
 int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender)
 {
+    int fallback = -1;
     for (size_t i = self->mentions.len; i > 0; i--) {
         const qc_mention *m = &self->mentions.items[i - 1];
         if (m->pos >= pos)
             continue;
+        if (m->prep) {
+            const qc_ent *pe = &self->ents.items[m->ent];
+            if (fallback < 0 && pe->is_org == want_org && (want_org || !gender || !pe->gender || pe->gender == gender))
+                fallback = m->ent;
+            continue;
+        }
         const qc_ent *e = &self->ents.items[m->ent];
         if (e->is_org != want_org)
             continue;
@@ -533,24 +675,81 @@ int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender)
             continue;
         return m->ent;
     }
-    return -1;
+    return fallback;
 }
 
-int qc_ents_with_title(const qc_ents *self, size_t pos, const char *title)
+static bool qc_ent_has_title(const qc_ent *e, const char *t)
+{
+    for (size_t k = 0; k < e->titles.len; k++)
+        if (!strcmp(e->titles.items[k], t))
+            return true;
+    return false;
+}
+
+/* Does entity e carry every title word of toks[a..b), and no rank-changing
+ * word ("vice", "deputy", "former") that the phrase lacks? */
+static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, size_t b)
+{
+    static const char *const rank[] = { "vice", "deputy", "assistant", "former", "acting", "under", "ex", "co" };
+    size_t need = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned c = qc_cls(&toks[i]);
+        if (!(c & (QC_LX_TITLE | QC_LX_MOD)) || (toks[i].flags & QC_TKF_ALLCAPS))
+            continue;
+        need++;
+        if (!qc_ent_has_title(e, toks[i].key))
+            return false;
+    }
+    if (need == 0)
+        return false;
+    for (size_t r = 0; r < sizeof rank / sizeof *rank; r++) {
+        if (!qc_ent_has_title(e, rank[r]))
+            continue;
+        bool in_phrase = false;
+        for (size_t i = a; i < b; i++)
+            if (!strcmp(toks[i].key, rank[r]))
+                in_phrase = true;
+        if (!in_phrase)
+            return false;
+    }
+    return true;
+}
+
+int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b)
 {
     int any = -1;
     for (size_t i = self->mentions.len; i > 0; i--) {
         const qc_mention *m = &self->mentions.items[i - 1];
         const qc_ent *e = &self->ents.items[m->ent];
-        for (size_t k = 0; k < e->titles.len; k++)
-            if (!strcmp(e->titles.items[k], title)) {
-                if (m->pos < pos)
-                    return m->ent;
-                if (any < 0)
-                    any = m->ent;
-            }
+        if (!qc_ent_fits_role(e, self->toks, a, b))
+            continue;
+        if (m->pos < pos)
+            return m->ent;
+        if (any < 0)
+            any = m->ent;
     }
     return any;
+}
+
+int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
+{
+    static const char *const any_org[] = { "company", "firm", "group", "organisation", "organization",
+                                           "business", "retailer", "manufacturer", "airline", "network" };
+    bool any = false;
+    for (size_t i = 0; i < sizeof any_org / sizeof *any_org; i++)
+        if (!strcmp(word, any_org[i]))
+            any = true;
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (!e->is_org)
+            continue;
+        if (any || strstr(e->key, word))
+            return m->ent;
+    }
+    return -1;
 }
 
 int qc_ents_owner(const qc_ents *self, size_t pos)
@@ -628,6 +827,12 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 j++;
                 continue;
             }
+            if (j > i && qc_lower(u) && (qc_cls(u) & QC_LX_CONNECT) && strcmp(u->key, "and") && j + 2 < b &&
+                outside[j + 1] && outside[j + 2] && qc_lower(&toks[j + 1]) && (qc_cls(&toks[j + 1]) & QC_LX_DET) &&
+                qc_capword(&toks[j + 2])) {
+                j += 2;   /* "of the United States" */
+                continue;
+            }
             break;
         }
         size_t k = i;
@@ -645,6 +850,20 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 place = true;
         if (j < b && qc_lower(&toks[j]) && (qc_cls(&toks[j]) & QC_LX_PLACE))
             place = true;
+        bool prep = false;
+        {
+            size_t pk = k;
+            while (pk > a && qc_lower(&toks[pk - 1]) && (qc_cls(&toks[pk - 1]) & QC_LX_DET))
+                pk--;
+            static const char *const preps[] = { "to", "with", "by", "for", "from", "of", "at", "about", "against",
+                                                 "on", "in", "into", "toward", "towards", "among", "between",
+                                                 "under", "over", "after", "before", "behind", "near", "like",
+                                                 "than", "via", "including", "killing", "killed" };
+            if (pk > a)
+                for (size_t pi = 0; pi < sizeof preps / sizeof *preps; pi++)
+                    if (!strcmp(toks[pk - 1].key, preps[pi]))
+                        prep = true;
+        }
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
                                                           qc_is_verb(&toks[j + 1])));
         /* appositive title: "Mike Pompeo, US Secretary of State," */
@@ -676,7 +895,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 next = j + 3;
             }
             if (pass == 2)
-                qc_ents_add_mention(self, t->start, e, subject);
+                qc_ents_add_mention_prep(self, t->start, e, subject, prep);
         } else if (np.kind == QC_NP_PERSON && !place) {
             bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
             int e = -1;
@@ -691,7 +910,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     self->ents.items[e].gender = an.gender;
             }
             if (pass == 2)
-                qc_ents_add_mention(self, t->start, e, subject);
+                qc_ents_add_mention_prep(self, t->start, e, subject, prep);
         }
         i = next > i ? next - 1 : i;
     }

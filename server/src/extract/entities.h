@@ -54,6 +54,7 @@ typedef struct qc_mention {
     size_t pos;           /* byte offset */
     int ent;
     bool subject;         /* subject of a reporting verb */
+    bool prep;            /* after a preposition: "speaking to X" */
 } qc_mention;
 
 typedef struct qc_owner {
@@ -85,12 +86,19 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add);
 /* Most recent entity before `pos`: a person of compatible gender
  * (gender 'm'/'f'/0), or an organisation when want_org. -1 if none. */
 int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender);
-/* Most recent person before pos whose titles include `title`; then any. */
-int qc_ents_with_title(const qc_ents *self, size_t pos, const char *title);
+/* Most recent person before pos who carries the title words of
+ * toks[a..b) ("the vice president"); then any such person. -1 if none. */
+int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);
+/* Most recent organisation before pos whose name contains `word` ("the
+ * foundation"), or any organisation for "the company"/"the firm". */
+int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word);
 /* Owner of the most recent statement before pos; -1 if none. */
 int qc_ents_owner(const qc_ents *self, size_t pos);
 void qc_ents_add_mention(qc_ents *self, size_t pos, int ent, bool subject);
+void qc_ents_add_mention_prep(qc_ents *self, size_t pos, int ent, bool subject, bool prep);
 void qc_ents_add_owner(qc_ents *self, size_t pos, int ent);
+/* Give entity `ent` the title words of toks[a..b). */
+void qc_ent_add_title_words(qc_ents *self, int ent, size_t a, size_t b);
 /* The text of toks[a..b) with whitespace collapsed (arena). */
 char *qc_ents_span_text(qc_ents *self, size_t a, size_t b);
 void qc_ents_free(qc_ents *self);

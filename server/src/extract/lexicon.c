@@ -35,7 +35,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "criticized praised hailed countered interjected whispered quipped pleaded added tweeted "
       "announced informed explained opined retorted exclaimed sighed begged thundered "
       "acknowledging conceding insisting predicting promising vowing warning writes "
-      "claiming questioned responded continued recounted recounts reflected",
+      "claiming questioned responded continued recounted recounts reflected called calls "
+      "labelled labeled dubbed branded termed described hoped hopes believes believed told",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -76,7 +77,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "college airlines airways media press radio television tv channel nations brigade brigades "
       "front movement alliance embassy consulate kremlin navy marines fund trust society centre "
       "center laboratory observatory monitor watch secretariat cabinet presidency house agency "
-      "reuters afp ap bbc cnn tass isna irna nasa fbi cia nato opec imf uefa fifa who unicef "
+      "reuters afp ap bbc cnn tass isna irna nasa fbi cia nato opec imf uefa fifa unicef rights "
       "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
       "broadcaster studios records museum systems industries holdings technologies airline "
       "railways railway council's ministries foundation federation's parliament's irgc "
@@ -115,6 +116,34 @@ static const qc_lx_list qc_lx_lists[] = {
     { "he him his mr. mr king prince spokesman chairman businessman sir father son brother "
       "husband",
       QC_LX_MALE },
+    { "james john robert michael william david richard joseph thomas charles christopher daniel "
+      "matthew anthony mark donald steven steve paul andrew joshua kenneth kevin brian george "
+      "timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
+      "justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis "
+      "jerry tyler aaron jose adam nathan henry douglas doug zachary peter kyle noah ethan jeremy "
+      "walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence "
+      "jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent "
+      "philip bobby johnny bradley mike boris emmanuel vladimir xi recep mohammad mohammed "
+      "muhammad ali hassan hossein javad ahmed omar abdul ibrahim mahmoud bernie chuck dick "
+      "lindsey mitch nigel jeremy tony gordon angela justin narendra imran benjamin volodymyr "
+      "sergei sergey dmitry alexei andrzej mateusz jacek piotr tomasz pedro carlos juan luis "
+      "jorge miguel alberto jair andres francisco manuel antonio giuseppe matteo luigi "
+      "jean pierre francois jacques hans klaus jurgen olaf friedrich wolfgang ken jens rishi "
+      "keir sadiq denzel brendan piers tristan ahmad jamal mike kim",
+      QC_LX_MALE },
+    { "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
+      "betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa "
+      "deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna "
+      "brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn "
+      "janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina "
+      "lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria "
+      "ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace "
+      "denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie "
+      "isabella charlotte rose alexis kayla theresa hillary kamala ursula theresa jacinda "
+      "nicola liz priti yvette agnes hatice mariela louise jenn leisha lauren alexis lisa "
+      "greta malala aung tsai carrie nikki kellyanne sarah ilhan alexandria elizabeth "
+      "margrethe christine kristalina marine ségolène segolene anne",
+      QC_LX_FEMALE },
     { "she her hers mrs. mrs ms. ms miss queen princess spokeswoman chairwoman businesswoman "
       "madam dame mother daughter sister wife lady",
       QC_LX_FEMALE },
@@ -136,6 +165,13 @@ static const qc_lx_list qc_lx_lists[] = {
       "diplomats aides leaders representatives members staff survivors victims relatives "
       "family neighbours neighbors locals passengers soldiers troops",
       QC_LX_GENERIC },
+    { "broadcaster actor actress singer musician artist writer novelist comedian filmmaker "
+      "producer designer architect photographer poet playwright composer dancer model "
+      "astronaut athlete cyclist swimmer runner boxer golfer tennis chef surgeon spokesman "
+      "criminologist psychologist sociologist epidemiologist virologist rapporteur "
+      "president-elect governor-general councilwoman councilman congressman congresswoman "
+      "assemblyman assemblywoman mla mpp whip",
+      QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree",
       QC_LX_DOC },
@@ -144,7 +180,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "inc. ltd. corp. co. dept. est. approx. mt. ft. fig. gen. brig. cmdr. hon. pres. "
       "supt. insp. det. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g.",
       QC_LX_ABBR },
-    { "of for to the and de", QC_LX_CONNECT },
+    { "of for to the and de from", QC_LX_CONNECT },
     { "base airbase air-base airport city town village street road square bridge province "
       "region district county state island river mountain valley bay sea ocean lake park "
       "station port harbour harbor camp field stadium arena hall tower building palace "

@@ -301,6 +301,46 @@ static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
 
 static bool qc_np_ok(const qc_np *np) { return np->b > np->a && np->kind != QC_NP_NONE; }
 
+/* A speaker phrase at i, allowing a few descriptive lowercase words before
+ * a name ("student protester Joshua Wong"). */
+static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
+{
+    const qc_token *T = x->toks.items;
+    qc_np n = qc_np_forward(T, i, hi);
+    if (qc_np_ok(&n) && n.kind == QC_NP_PERSON)
+        return n;
+    size_t j = i;
+    if (j < hi && (qc_tcls(&T[j]) & QC_LX_DET))
+        j++;
+    size_t k = j;
+    while (k < hi && k - j < 4 && qc_lowerw(&T[k]) &&
+           !(qc_tcls(&T[k]) & (QC_LX_VERB | QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_CONNECT | QC_LX_AUX)))
+        k++;
+    if (k > j && k < hi && (T[k].flags & QC_TKF_CAP)) {
+        qc_np m = qc_np_forward(T, k, hi);
+        if (qc_np_ok(&m) && m.kind == QC_NP_PERSON) {
+            m.a = i;
+            m.ta = i;
+            return m;
+        }
+    }
+    return n;
+}
+
+/* Between "NP1, NP2, said" pick the person: NP1 if it names one, else NP2. */
+static qc_np qc_pick_appositive(qc_qx *x, qc_np first, qc_np app)
+{
+    if (first.kind == QC_NP_PERSON || !qc_np_ok(&app))
+        return first;
+    if (app.kind == QC_NP_PERSON) {
+        int e = qc_ents_lookup(&x->ents, &app, true);
+        if (e >= 0 && qc_np_ok(&first))
+            qc_ent_add_title_words(&x->ents, e, first.a, first.b);
+        return app;
+    }
+    return qc_np_ok(&first) ? first : app;
+}
+
 /* "…," X said / said X — in toks (from, hi). */
 static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *verb)
 {
@@ -312,26 +352,44 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         return false;
     if (qc_verb(&T[p])) {
         size_t v = p;
-        size_t q = p + 1;
-        qc_np n = qc_np_forward(T, q, hi);
-        if (qc_np_ok(&n) && n.kind != QC_NP_NONE) {
-            *np = n;
-            *verb = v;
-            return true;
+        qc_np n = qc_np_forward_lenient(x, p + 1, hi);
+        if (!qc_np_ok(&n))
+            return false;
+        /* "said University of California, San Diego's chancellor, Pradeep
+         * Khosla": prefer a person named in an appositive */
+        qc_np best = n;
+        size_t k = n.b;
+        for (int round = 0; round < 2 && best.kind != QC_NP_PERSON; round++) {
+            if (k >= hi || !qc_punct(&T[k], ','))
+                break;
+            qc_np m = qc_np_forward_lenient(x, k + 1, hi);
+            if (!qc_np_ok(&m))
+                break;
+            if (m.kind == QC_NP_PERSON) {
+                qc_ents_lookup(&x->ents, &m, true);
+                best = m;
+            }
+            k = m.b;
         }
-        return false;
+        *np = best;
+        *verb = v;
+        return true;
     }
     qc_np n = qc_np_forward(T, p, hi);
     if (!qc_np_ok(&n))
         return false;
     size_t v = n.b;
-    /* appositive: "Smith, the mayor, said" */
+    /* appositive: "Smith, the mayor, said" / "the mayor, Sadiq Khan, said" */
     if (v < hi && qc_punct(&T[v], ',')) {
         size_t k = v + 1;
         while (k < hi && k - v < 14 && !qc_punct(&T[k], ',') && T[k].type != QC_TK_DQ)
             k++;
-        if (k < hi && qc_punct(&T[k], ','))
+        if (k < hi && qc_punct(&T[k], ',')) {
+            qc_np app = qc_np_forward_lenient(x, v + 1, k);
+            if (app.b == k)
+                n = qc_pick_appositive(x, n, app);
             v = k + 1;
+        }
     }
     for (int aux = 0; aux < 3 && v < hi && qc_lowerw(&T[v]) && (qc_tcls(&T[v]) & QC_LX_AUX) && !qc_verb(&T[v]); aux++)
         v++;
@@ -356,6 +414,25 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
                 return true;
             }
         }
+    /* "In his message, he appreciated Soleimani's lifepath: “…”" */
+    if (hi > lo && qc_punct(&T[hi - 1], ':')) {
+        size_t s = qc_skip_intro(x, lo, hi);
+        qc_np n = qc_np_forward(T, s, hi);
+        if (qc_np_ok(&n) && n.b < hi && (qc_lowerw(&T[n.b]) || qc_punct(&T[n.b], ','))) {
+            size_t v = n.b;
+            while (v < hi - 1 && !qc_lowerw(&T[v]))
+                v++;
+            bool has_verb = false;
+            for (size_t i = n.b; i < hi; i++)
+                if (qc_verb(&T[i]))
+                    has_verb = true;
+            if (!has_verb && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+                *np = n;
+                *verb = v;
+                return true;
+            }
+        }
+    }
     size_t v = QC_NONE;
     for (size_t i = hi; i > lo && hi - i < 16; i--) {
         if (!x->outside[i - 1])
@@ -378,8 +455,13 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
             size_t c = j - 1;
             while (c > lo && j - c < 16 && !qc_punct(&T[c - 1], ','))
                 c--;
-            if (c > lo && qc_punct(&T[c - 1], ','))
-                n = qc_np_backward(T, lo, c - 1);
+            if (c > lo && qc_punct(&T[c - 1], ',')) {
+                qc_np first = qc_np_backward(T, lo, c - 1);
+                qc_np app = qc_np_forward_lenient(x, c, j - 1);
+                if (app.b != j - 1)
+                    memset(&app, 0, sizeof app);
+                n = qc_pick_appositive(x, first, app);
+            }
         } else {
             n = qc_np_backward(T, lo, j);
         }
@@ -437,13 +519,24 @@ static void qc_resolve(qc_qx *x, qc_q *q)
             fallback = qc_ents_span_text(&x->ents, np->na, np->nb);
         break;
     case QC_NP_ROLE:
-        e = qc_ents_with_title(&x->ents, npos, np->head);
+        e = qc_ents_with_title(&x->ents, npos, np->ta, np->tb);
+        if (e < 0 && np->nb > np->na) {
+            /* "an Interpol spokesperson": the organisation speaks */
+            qc_np org = *np;
+            org.kind = QC_NP_ORG;
+            e = qc_ents_lookup(&x->ents, &org, true);
+            if (e >= 0)
+                qc_ent_add_title_words(&x->ents, e, np->ta, np->tb);
+        }
         break;
     case QC_NP_DOC:
         e = qc_ents_owner(&x->ents, npos);
         break;
     case QC_NP_GENERIC:
-        fallback = qc_trim_det(x, np);
+        if (qc_tcls(&T[np->b - 1]) & QC_LX_ORG)
+            e = qc_ents_recent_org_with(&x->ents, npos, T[np->b - 1].key);
+        if (e < 0)
+            fallback = qc_trim_det(x, np);
         break;
     default:
         break;
