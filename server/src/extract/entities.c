@@ -144,8 +144,26 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
         c0++;
     const qc_token *last = &toks[e - 1];
+    {
+        /* "Doug Miller of Milltech Marine", "Suman Haripriya of the Hajo
+         * assembly": a plain name, then its affiliation */
+        size_t p = s;
+        while (p < e && (qc_titleish(&toks[p]) || (qc_lower(&toks[p]) && !(qc_cls(&toks[p]) & (QC_LX_CONNECT | QC_LX_PARTICLE)))))
+            p++;
+        size_t q = p;
+        while (q < e && qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q]))
+            q++;
+        if (q - p >= 2 && q < e && qc_connector(&toks[q]) &&
+            (!strcmp(toks[q].key, "of") || !strcmp(toks[q].key, "from") || !strcmp(toks[q].key, "at"))) {
+            np.kind = QC_NP_PERSON;
+            np.na = p;
+            np.nb = q;
+            np.ta = a;
+            np.tb = p;
+            return np;
+        }
+    }
     if (c0 < e) {
-        /* "Doug Miller of Milltech Marine": a plain name, then its affiliation */
         size_t p = c0;
         while (p < e && qc_titleish(&toks[p]))
             p++;
@@ -211,6 +229,14 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             np.ta = s;
             np.tb = e;
             strcpy(np.head, last->key);
+            return np;
+        }
+        /* "the Supreme Leader of Iran": a title of a place, no name */
+        if (via_connector && e - n0 == 1 && n0 > c0) {
+            np.kind = QC_NP_ROLE;
+            np.ta = s;
+            np.tb = n0;
+            strcpy(np.head, toks[n0 - 1].key);
             return np;
         }
         /* "Mayor of London Sadiq Khan": the place before the name */
@@ -863,6 +889,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 for (size_t pi = 0; pi < sizeof preps / sizeof *preps; pi++)
                     if (!strcmp(toks[pk - 1].key, preps[pi]))
                         prep = true;
+            if (prep && pk > a + 1 && !strcmp(toks[pk - 2].key, "according"))
+                prep = false;   /* "according to X" names a speaker */
         }
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
                                                           qc_is_verb(&toks[j + 1])));

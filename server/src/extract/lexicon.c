@@ -36,7 +36,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "announced informed explained opined retorted exclaimed sighed begged thundered "
       "acknowledging conceding insisting predicting promising vowing warning writes "
       "claiming questioned responded continued recounted recounts reflected called calls "
-      "labelled labeled dubbed branded termed described hoped hopes believes believed told",
+      "characterised characterized labelled labeled dubbed branded termed described hoped hopes believes believed told",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -67,7 +67,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "economy economic energy environment transport education culture agriculture treasury "
       "intelligence police army naval navy air white house joint staff global international "
       "commerce homeland affairs development science technology sports sport tourism water "
-      "emergencies emergency internal external",
+      "emergencies emergency internal external crown",
       QC_LX_MOD },
     { "corps council ministry department agency party army forces force guard guards committee "
       "commission office service news times post journal bank university company inc inc. ltd "
@@ -80,7 +80,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "reuters afp ap bbc cnn tass isna irna nasa fbi cia nato opec imf uefa fifa unicef rights "
       "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
       "broadcaster studios records museum systems industries holdings technologies airline "
-      "railways railway council's ministries foundation federation's parliament's irgc "
+      "centers centres railways railway council's ministries foundation federation's parliament's irgc "
       "revolutionary republic republicans democrats",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "

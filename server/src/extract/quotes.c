@@ -324,6 +324,22 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
             return m;
         }
     }
+    /* "Birmingham City University criminology professor David Wilson" */
+    if (qc_np_ok(&n) && n.kind == QC_NP_ORG && n.b < hi) {
+        k = n.b;
+        size_t d = k;
+        while (k < hi && k - d < 4 && qc_lowerw(&T[k]) &&
+               !(qc_tcls(&T[k]) & (QC_LX_VERB | QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_CONNECT | QC_LX_AUX)))
+            k++;
+        if (k > d && k < hi && (T[k].flags & QC_TKF_CAP)) {
+            qc_np m = qc_np_forward(T, k, hi);
+            if (qc_np_ok(&m) && m.kind == QC_NP_PERSON) {
+                m.a = i;
+                m.ta = i;
+                return m;
+            }
+        }
+    }
     return n;
 }
 
@@ -375,7 +391,7 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         *verb = v;
         return true;
     }
-    qc_np n = qc_np_forward(T, p, hi);
+    qc_np n = qc_np_forward_lenient(x, p, hi);
     if (!qc_np_ok(&n))
         return false;
     size_t v = n.b;
@@ -465,6 +481,17 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
         } else {
             n = qc_np_backward(T, lo, j);
         }
+    }
+    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_GENERIC) && n.a > lo) {
+        /* "Jennifer Daskal of American University and contributor to Slate wrote" */
+        size_t s = qc_skip_intro(x, lo, n.a);
+        qc_np subj = qc_np_forward_lenient(x, s, n.a);
+        bool verb_between = false;
+        for (size_t i = s; i < n.a; i++)
+            if (qc_verb(&T[i]))
+                verb_between = true;
+        if (qc_np_ok(&subj) && subj.kind == QC_NP_PERSON && !verb_between)
+            n = subj;
     }
     if (!qc_np_ok(&n)) {
         size_t s = qc_skip_intro(x, lo, v);
@@ -614,7 +641,9 @@ static void qc_attribute(qc_qx *x)
             bool ends_sentence = lastc == '.';
             if (qc_attr_after(x, q->close + 1, hi, &np, &verb)) {
                 /* after a full stop only a bare "he said." counts */
-                if (!ends_sentence || verb + 2 >= hi)
+                size_t clause_end = (np.a > verb ? np.b : verb + 1);
+                if (!ends_sentence || (clause_end < x->blast[lb] && clause_end == hi &&
+                                       (T[clause_end].flags & QC_TKF_SENT_END)))
                     found = true;
             }
         }
