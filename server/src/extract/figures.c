@@ -141,6 +141,9 @@ enum {
     LX_PREFIX = 1u << 21,    /* mid pre post: "mid-2019" is still a number */
     LX_EVENT = 1u << 22,     /* election, campaign: "2020 elections" is a year */
     LX_CENT = 1u << 23,      /* cents, pence: 0.01 of cur */
+    LX_FRACTION = 1u << 24,  /* thirds, quarters: "two thirds" is no count */
+    LX_COMPAR = 1u << 25,    /* higher, lighter: "25% higher" counts nothing */
+    LX_ONEIDIOM = 1u << 26,  /* way, thing: "one way" is no count */
 };
 
 enum {
@@ -149,7 +152,8 @@ enum {
     U_HOURS, U_MINUTES, U_SECONDS, U_DAYS, U_WEEKS, U_MONTHS, U_YEARS, U_DECADES, U_CENTURIES,
     U_YEARSOLD, U_MPH, U_KMH, U_KN, U_DEGC, U_DEGF, U_DEG,
     U_HA, U_ACRE, U_KM2, U_MI2, U_M2, U_FT2, U_L, U_GAL, U_BBL,
-    U_MW, U_GW, U_KW, U_KWH, U_MWH, U_GWH, U_TWH, U_MAG, U_PP, U_COUNT
+    U_MW, U_GW, U_KW, U_KWH, U_MWH, U_GWH, U_TWH, U_MAG, U_PP, U_MG, U_ML, U_MPS, U_KMPS,
+    U_COUNT
 };
 
 static const struct { const char *name; qc_figure_kind kind; } UNITS[U_COUNT] = {
@@ -181,7 +185,9 @@ static const struct { const char *name; qc_figure_kind kind; } UNITS[U_COUNT] = 
     [U_KW] = { "kW", QC_FIGURE_OTHER }, [U_KWH] = { "kWh", QC_FIGURE_OTHER },
     [U_MWH] = { "MWh", QC_FIGURE_OTHER }, [U_GWH] = { "GWh", QC_FIGURE_OTHER },
     [U_TWH] = { "TWh", QC_FIGURE_OTHER }, [U_MAG] = { "magnitude", QC_FIGURE_OTHER },
-    [U_PP] = { "pp", QC_FIGURE_OTHER },
+    [U_PP] = { "pp", QC_FIGURE_OTHER }, [U_MG] = { "mg", QC_FIGURE_OTHER },
+    [U_ML] = { "ml", QC_FIGURE_OTHER }, [U_MPS] = { "m/s", QC_FIGURE_OTHER },
+    [U_KMPS] = { "km/s", QC_FIGURE_OTHER },
 };
 
 enum {
@@ -315,6 +321,22 @@ static const char *const W_QUAL[] = {
     "a", "approximately", "approx", "about", "around", "roughly", "some", "an", "estimated",
     "circa", "nearly", "almost", "close", "up", "fewer", "less", "under", "below", "as",
 };
+static const char *const W_FRACTION[] = {
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
+    "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
+    "hundredth", "hundredths", "thousandth", "thousandths",
+};
+static const char *const W_COMPAR[] = {
+    "higher", "lower", "larger", "smaller", "greater", "lighter", "heavier", "bigger",
+    "faster", "slower", "longer", "shorter", "cheaper", "dearer", "better", "worse", "fewer",
+    "older", "younger", "stronger", "weaker", "richer", "poorer", "wider", "narrower",
+    "taller", "hotter", "colder", "warmer", "cooler", "brighter", "denser", "more", "less",
+};
+static const char *const W_ONEIDIOM[] = {
+    "way", "thing", "hand", "side", "point", "reason", "example", "instance", "aspect",
+    "another", "question", "problem", "factor", "kind", "sort", "type", "form", "part", "piece",
+    "moment", "time", "place", "idea", "option", "possibility", "thought",
+};
 static const char *const W_PREFIX[] = { "mid", "pre", "post", "late", "early", "circa", "c" };
 static const char *const W_EVENT[] = {
     "election", "elections", "primaries", "primary", "midterms", "campaign", "olympics",
@@ -382,7 +404,9 @@ static const struct { const char *w; int u; } UNITWORDS[] = {
     { "barrels", U_BBL }, { "mw", U_MW }, { "megawatt", U_MW }, { "megawatts", U_MW },
     { "gw", U_GW }, { "gigawatt", U_GW }, { "gigawatts", U_GW }, { "kw", U_KW },
     { "kilowatt", U_KW }, { "kilowatts", U_KW }, { "kwh", U_KWH }, { "mwh", U_MWH },
-    { "gwh", U_GWH }, { "twh", U_TWH }, { "magnitude", U_MAG },
+    { "gwh", U_GWH }, { "twh", U_TWH }, { "magnitude", U_MAG }, { "mg", U_MG },
+    { "milligram", U_MG }, { "milligrams", U_MG }, { "ml", U_ML }, { "millilitre", U_ML },
+    { "millilitres", U_ML }, { "milliliter", U_ML }, { "milliliters", U_ML },
 };
 static const struct { const char *w; int c; bool cent; } CURWORDS[] = {
     { "dollar", C_USD, false }, { "dollars", C_USD, false }, { "euro", C_EUR, false },
@@ -426,6 +450,9 @@ static void lex_init(void)
     lex_list(W_QUAL, LEN(W_QUAL), LX_QUAL);
     lex_list(W_PREFIX, LEN(W_PREFIX), LX_PREFIX);
     lex_list(W_EVENT, LEN(W_EVENT), LX_EVENT);
+    lex_list(W_FRACTION, LEN(W_FRACTION), LX_FRACTION);
+    lex_list(W_COMPAR, LEN(W_COMPAR), LX_COMPAR);
+    lex_list(W_ONEIDIOM, LEN(W_ONEIDIOM), LX_ONEIDIOM);
     for (size_t i = 0; i < LEN(NUMWORDS); i++)
         lex_put(NUMWORDS[i].w, LX_NUMW, NUMWORDS[i].v, 0, 0, 0, 0);
     for (size_t i = 0; i < LEN(SCALES); i++)
@@ -930,7 +957,10 @@ static bool day_at(const scan *c, size_t i, int *day, size_t *next)
             if (!(F(c, e) & LX_ORDSUF))
                 return false;
             e++;
-        } else if (s->kind == TK_PUNCT && (s->cp == ':' || s->cp == '/' || s->cp == '%')) {
+        } else if (s->kind == TK_PUNCT && (s->cp == ':' || s->cp == '/' || s->cp == '.') &&
+                   isnum(c, e + 1) && adj(c, e + 1)) {
+            return false;                        /* 7:30, 7/1, 7.5 */
+        } else if (s->kind == TK_PUNCT && s->cp == '%') {
             return false;
         }
     }
@@ -987,7 +1017,7 @@ static bool date_month_first(const scan *c, size_t j, fig *f)
     int d = 0, d2 = 0, y = 0;
     if (day_at(c, k, &d, &e)) {
         size_t e2;
-        if (isdash(c, e) && day_at(c, e + 1, &d2, &e2) && d2 > d)
+        if ((isdash(c, e) || isw(c, e, "to")) && day_at(c, e + 1, &d2, &e2) && d2 > d)
             e = e2;
         else
             d2 = 0;
@@ -1142,6 +1172,12 @@ static bool time_at(const scan *c, size_t j, fig *f)
             e = e2;
     } else if (t->idig <= 2 && t->mant >= 1 && t->mant <= 12 && ampm_at(c, j + 1, &pm, &e)) {
         h = (int)t->mant;
+    } else if (t->idig <= 2 && t->mant >= 1 && t->mant <= 12 && isw(c, j + 1, "o'clock")) {
+        h = (int)t->mant;
+        e = j + 2;
+        size_t e2;
+        if (ampm_at(c, e, &pm, &e2))
+            e = e2;
     } else if (t->idig == 4 && t->mant <= 2359 && t->mant % 100 < 60 && T(c, j + 1)->sp &&
                zone_at(c, j + 1, &e)) {
         h = (int)(t->mant / 100);
@@ -1336,6 +1372,8 @@ static bool parse_words(const scan *c, size_t j, num *n)
                     break;
                 cur = (cur ? cur : 1) * 100;
                 last = 4;
+                if (n->scale < 2)
+                    n->scale = 2;
             } else {
                 total += (cur ? cur : 1) * P10[e];
                 cur = 0;
@@ -1428,6 +1466,10 @@ static int unit_word(const scan *c, size_t k, size_t *next)
         if (u == U_KM && isp(c, e, '/') && adj(c, e) && isw(c, e + 1, "h") && adj(c, e + 1)) {
             *next = e + 2;
             return U_KMH;
+        }
+        if (u != U_MI && isp(c, e, '/') && adj(c, e) && isw(c, e + 1, "s") && adj(c, e + 1)) {
+            *next = e + 2;
+            return u == U_KM ? U_KMPS : U_MPS;
         }
         if ((isp(c, e, 0xB2) && adj(c, e)) ||
             (isnum(c, e) && adj(c, e) && T(c, e)->mant == 2 && T(c, e)->idig == 1)) {
@@ -1581,7 +1623,7 @@ static int currency_prefix(const scan *c, size_t j, size_t *next)
     if (isp(c, j + 1, '$') && adj(c, j + 1) && isnum(c, j + 2)) {
         static const struct { const char *p; int cur; } pre[] = {
             { "us", C_USD }, { "a", C_AUD }, { "au", C_AUD }, { "c", C_CAD }, { "ca", C_CAD },
-            { "can", C_CAD }, { "nz", C_NZD }, { "hk", C_HKD }, { "s", C_SGD },
+            { "can", C_CAD }, { "cdn", C_CAD }, { "nz", C_NZD }, { "hk", C_HKD }, { "s", C_SGD },
             { "sg", C_SGD }, { "r", C_BRL }, { "nt", C_TWD }, { "mx", C_MXN },
         };
         for (size_t i = 0; i < LEN(pre); i++)
@@ -1649,6 +1691,16 @@ static size_t np_word(const scan *c, size_t i, size_t *last)
         return 0;
     size_t k = i + 1;
     *last = i;
+    if (strlen(w) == 1 && t->cap) {              /* U.S., U.N. */
+        size_t m = k;
+        while (isp(c, m, '.') && adj(c, m) && T(c, m + 1)->kind == TK_WORD && adj(c, m + 1) &&
+               strlen(W(c, m + 1)) == 1)
+            m += 2;
+        if (m == k || !isp(c, m, '.') || !adj(c, m))
+            return 0;
+        *last = m - 1;
+        return m + 1;
+    }
     while (ishyphen(c, k) && adj(c, k) && adj(c, k + 1) &&
            (T(c, k + 1)->kind == TK_WORD || T(c, k + 1)->kind == TK_NUM)) {
         if (T(c, k + 1)->kind == TK_WORD)
@@ -1664,10 +1716,14 @@ static bool participle(const scan *c, size_t i)
     return strlen(w) > 4 && (ends_with(w, "ed") || ends_with(w, "ing"));
 }
 
+enum { NP_SING, NP_PLUR, NP_ANY };
+
 /* The counted noun phrase at token k: tokens [*a, *b). *head: a plural
- * head noun was found. */
-static bool noun_phrase(const scan *c, size_t k, bool plural, size_t *a, size_t *b, bool *head)
+ * head noun was found. NP_PLUR ends at the first plural noun, NP_SING
+ * before a second word in -s (a verb: "one officer says"), NP_ANY neither. */
+static bool noun_phrase(const scan *c, size_t k, int mode, size_t *a, size_t *b, bool *head)
 {
+    bool plural = mode == NP_PLUR;
     size_t starts[5], lasts[5];
     int nw = 0;
     size_t i = k, end = k;
@@ -1677,8 +1733,15 @@ static bool noun_phrase(const scan *c, size_t k, bool plural, size_t *a, size_t 
         size_t e = np_word(c, i, &last);
         if (!e)
             break;
-        if (!plural && nw > 0 && is_plural(c, last) && !T(c, last)->cap)
+        if (mode == NP_SING && nw > 0 && is_plural(c, last) && !T(c, last)->cap)
             break;                               /* "one officer says" */
+        if (possessive(c, last))
+            return false;                        /* the island nation's residents */
+        if (nw > 0 && participle(c, last)) {
+            size_t l3;                           /* "one case involved", not "two armed groups" */
+            if (!plural || !np_word(c, e, &l3))
+                break;
+        }
         starts[nw] = i;
         lasts[nw] = last;
         nw++;
@@ -1862,6 +1925,10 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     } else if (cur) {
         f.kind = QC_FIGURE_MONEY;
     } else {
+        if (isp(c, e, '+') && adj(c, e) && !isnum(c, e + 1) && !qual) {
+            f.qual = "more than";                /* 18+ years */
+            e++;
+        }
         parse_unit(c, e, a.scale > 0, &u);
         if (u.blocked)
             return false;
@@ -1887,6 +1954,12 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
             }
         }
     }
+    /* "One day you realise": a day that is no duration */
+    if (a.one && !qual && u.unit == U_DAYS && T(c, e)->kind == TK_WORD &&
+        !(isw(c, e, "later") || isw(c, e, "earlier") || isw(c, e, "ago") || isw(c, e, "after") ||
+          isw(c, e, "before") || isw(c, e, "of") || isw(c, e, "in") || isw(c, e, "to") ||
+          isw(c, e, "and") || isw(c, e, "or") || isw(c, e, "per")))
+        return false;
     /* 664 BC: not a figure worth checking */
     if (F(c, e) & LX_ERA || (isw(c, e, "b") && isp(c, e + 1, '.') && isw(c, e + 2, "c")))
         return false;
@@ -1940,8 +2013,8 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
             } else if (k2 != f.kind || (unit2 && f.unit && strcmp(unit2, f.unit) != 0)) {
                 ok = false;
             }
-            if (ok && a.scale == 0 && b.scale > 0 && !a.word)
-                v1 *= P10[b.scale];              /* 10 or 20 million, $5-10 million */
+            if (ok && a.scale == 0 && b.scale > 0 && v1 < b.v / P10[b.scale])
+                v1 *= P10[b.scale];              /* 10 or 20 million, two to three hundred */
             if (ok && v2 > v1) {
                 f.v = v1;
                 f.vmax = v2;
@@ -1959,7 +2032,7 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
                     int y2 = bt->idig == 2 ? y1 / 100 * 100 + (int)bt->mant : (int)b.v;
                     size_t hh, hb;
                     bool hd;
-                    if (y2 > y1 && !(noun_phrase(c, e, true, &hh, &hb, &hd) && hd &&
+                    if (y2 > y1 && !(noun_phrase(c, e, NP_PLUR, &hh, &hb, &hd) && hd &&
                                      !(F(c, hb - 1) & LX_EVENT))) {
                         f.kind = QC_FIGURE_DATE;
                         f.v = y1;
@@ -1978,7 +2051,8 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         return false;
 
     /* a year? */
-    if (f.kind == QC_FIGURE_COUNT && !range && !qual && !cur && is_year_num(&a, at)) {
+    if (f.kind == QC_FIGURE_COUNT && !range && !cur && is_year_num(&a, at) &&
+        (!qual || (strcmp(qual, "about") == 0 && (int)a.v % 100 != 0))) {
         bool year = false;
         if (s0 > 0) {
             uint32_t fp = F(c, s0 - 1);
@@ -1990,7 +2064,7 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         if (!year) {
             size_t pa, pb;
             bool hd;
-            year = !(noun_phrase(c, e, true, &pa, &pb, &hd) && hd) || (F(c, pb - 1) & LX_EVENT);
+            year = !(noun_phrase(c, e, NP_PLUR, &pa, &pb, &hd) && hd) || (F(c, pb - 1) & LX_EVENT);
         }
         if (year) {
             date_fill(&f, a.t0, e, (int)a.v, 0, 0, 0);
@@ -2015,29 +2089,37 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     /* what is counted */
     if (f.kind == QC_FIGURE_COUNT || f.kind == QC_FIGURE_PERCENT) {
         bool plural = f.kind == QC_FIGURE_COUNT && (f.v != 1 || range || a.vague || a.takes_of);
+        int mode = f.kind == QC_FIGURE_PERCENT ? NP_ANY : plural ? NP_PLUR : NP_SING;
         size_t pa, pb;
         bool hd;
         bool direct = false;
-        if (!(a.takes_of && isw(c, e, "of")) && noun_phrase(c, e, plural, &pa, &pb, &hd)) {
+        if (F(c, e) & LX_FRACTION)
+            return false;                        /* two thirds, one quarter */
+        if (f.kind == QC_FIGURE_PERCENT && (F(c, e) & LX_COMPAR)) {
+            /* 25% higher: nothing counted */
+        } else if (!(a.takes_of && isw(c, e, "of")) && noun_phrase(c, e, mode, &pa, &pb, &hd)) {
             f.c0 = pa;
             f.c1 = pb;
             direct = true;
         } else if (isw(c, e, "of")) {
             size_t o = e + 1;
             bool ok = true;
-            if ((F(c, o) & LX_DET) || possessive(c, o))
+            if ((F(c, o) & LX_DET) || possessive(c, o)) {
                 o++;
-            else if (!a.takes_of && f.kind == QC_FIGURE_COUNT)
+                if (possessive(c, o))
+                    o++;                         /* of the area's districts */
+            } else if (!a.takes_of && f.kind == QC_FIGURE_COUNT) {
                 ok = false;
+            }
             if (ok && !isnum(c, o) &&
-                noun_phrase(c, o, f.kind == QC_FIGURE_COUNT || plural, &pa, &pb, &hd)) {
+                noun_phrase(c, o, f.kind == QC_FIGURE_COUNT ? NP_PLUR : NP_ANY, &pa, &pb, &hd)) {
                 f.c0 = pa;
                 f.c1 = pb;
             }
         }
         if (a.one && !f.qual && !range) {
             /* "one" is a count only before what it counts: not "the one who", "one of them" */
-            if (!direct)
+            if (!direct || (F(c, pa) & LX_ONEIDIOM))
                 return false;
             if (s0 > 0 && ((F(c, s0 - 1) & LX_DET) || isw(c, s0 - 1, "no") ||
                            isw(c, s0 - 1, "any") || isw(c, s0 - 1, "every") ||

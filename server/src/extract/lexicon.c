@@ -36,11 +36,13 @@ static const qc_lx_list qc_lx_lists[] = {
       "announced informed explained opined retorted exclaimed sighed begged thundered "
       "acknowledging conceding insisting predicting promising vowing warning writes "
       "claiming questioned responded continued recounted recounts reflected called calls "
-      "characterised characterized labelled labeled dubbed branded termed described hoped hopes believes believed told",
+      "proposed proposes spoke speaks talked talks revealed reveals calling characterising "
+      "characterizing characterised characterized labelled labeled dubbed branded termed described hoped hopes believes believed told",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
-      "recalling urging describing complaining acknowledging conceding predicting promising",
+      "recalling urging describing complaining acknowledging conceding predicting promising "
+      "calling characterising characterizing revealing proposing",
       QC_LX_PARTICIPLE },
     { "president vice-president minister secretary spokeswoman spokesman spokesperson spokespeople "
       "gen. general dr. mr. mrs. ms. miss sen. senator rep. representative gov. governor mayor "

@@ -277,6 +277,35 @@ static size_t qc_sentence_end(const qc_qx *x, size_t b, size_t i)
     return l;
 }
 
+static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi);
+
+/* The subject of the clause [s, v): the first phrase naming a person, an
+ * organisation or a pronoun within its first dozen tokens. */
+static qc_np qc_subject(qc_qx *x, size_t s, size_t v)
+{
+    const qc_token *T = x->toks.items;
+    qc_np none;
+    memset(&none, 0, sizeof none);
+    for (size_t i = s; i < v && i - s < 14; i++) {
+        const qc_token *t = &T[i];
+        if (t->type != QC_TK_WORD)
+            continue;
+        unsigned c = qc_tcls(t);
+        bool cap = (t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) && !(c & (QC_LX_TIME | QC_LX_FUNC));
+        bool pron = (c & QC_LX_PRONOUN) && !(c & QC_LX_DET) && strlen(t->key) <= 4;
+        bool det = (c & QC_LX_DET) && i + 1 < v;
+        if (!cap && !pron && !det)
+            continue;
+        qc_np n = qc_np_forward_lenient(x, i, v);
+        if (n.b > n.a && (n.kind == QC_NP_PERSON || n.kind == QC_NP_ORG || n.kind == QC_NP_PRONOUN ||
+                          n.kind == QC_NP_ROLE || n.kind == QC_NP_DOC))
+            return n;
+        if (n.b > n.a)
+            i = n.b - 1;
+    }
+    return none;
+}
+
 /* Skip an introductory phrase ("After the attack, ", "On Twitter, "). */
 static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
 {
@@ -430,6 +459,20 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
                 return true;
             }
         }
+    /* "Chakrapani proposed: “…”" */
+    if (hi > lo + 1 && qc_punct(&T[hi - 1], ':')) {
+        size_t k = hi - 1;
+        while (k > lo && hi - 1 - k < 3 && qc_lowerw(&T[k - 1]) && !(qc_tcls(&T[k - 1]) & (QC_LX_DET | QC_LX_PRONOUN)))
+            k--;
+        if (k < hi - 1) {
+            qc_np n = qc_np_backward(T, lo, k);
+            if (qc_np_ok(&n) && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+                *np = n;
+                *verb = k;
+                return true;
+            }
+        }
+    }
     /* "In his message, he appreciated Soleimani's lifepath: “…”" */
     if (hi > lo && qc_punct(&T[hi - 1], ':')) {
         size_t s = qc_skip_intro(x, lo, hi);
@@ -450,7 +493,7 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
         }
     }
     size_t v = QC_NONE;
-    for (size_t i = hi; i > lo && hi - i < 16; i--) {
+    for (size_t i = hi; i > lo && hi - i < 30; i--) {
         if (!x->outside[i - 1])
             break;
         if (qc_verb(&T[i - 1])) {
@@ -478,6 +521,12 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
                     memset(&app, 0, sizeof app);
                 n = qc_pick_appositive(x, first, app);
             }
+        } else if (j > lo + 1 && qc_tis(&T[j - 1], "who")) {
+            /* "drafted by Alex Greenwich who said", "Smith, who …, said" */
+            size_t w = j - 1;
+            if (w > lo && qc_punct(&T[w - 1], ','))
+                w--;
+            n = qc_np_backward(T, lo, w);
         } else {
             n = qc_np_backward(T, lo, j);
         }
@@ -495,6 +544,12 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
     }
     if (!qc_np_ok(&n)) {
         size_t s = qc_skip_intro(x, lo, v);
+        n = qc_subject(x, s, v);
+        if (qc_np_ok(&n)) {
+            *np = n;
+            *verb = v;
+            return true;
+        }
         n = qc_np_forward(T, s, v);
         if (qc_np_ok(&n) && n.b != v) {
             /* the subject must be followed by its verb phrase, not be an object */
@@ -689,6 +744,39 @@ static void qc_attribute(qc_qx *x)
         }
         if (q->attributed)
             continue;
+        /* a quotation that opens a sentence right after one whose subject
+         * spoke: "Smith explained the plan. “…”" */
+        if (true) {
+            size_t s0 = qc_sentence_start(x, b, q->open);
+            if (s0 == q->open && s0 > x->bfirst[b]) {
+                size_t pe = s0 - 1;                       /* the full stop */
+                size_t ps = qc_sentence_start(x, b, pe);
+                bool quote_inside = false;
+                for (size_t i = ps; i < pe; i++)
+                    if (!x->outside[i])
+                        quote_inside = true;
+                size_t v = QC_NONE;
+                for (size_t i = ps; i < pe; i++)
+                    if (qc_verb(&T[i])) {
+                        v = i;
+                        break;
+                    }
+                if (!quote_inside && v != QC_NONE) {
+                    qc_np sn = qc_np_backward(T, ps, v);
+                    if (!qc_np_ok(&sn) || (sn.kind != QC_NP_PERSON && sn.kind != QC_NP_PRONOUN && sn.kind != QC_NP_ORG))
+                        sn = qc_subject(x, qc_skip_intro(x, ps, v), v);
+                    if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_PRONOUN || sn.kind == QC_NP_ORG)) {
+                        q->attributed = true;
+                        q->np = sn;
+                        q->verb = v;
+                        q->verb_text = qc_ents_span_text(&x->ents, v, v + 1);
+                        q->group = group++;
+                        qc_resolve(x, q);
+                        continue;
+                    }
+                }
+            }
+        }
         /* "… X said:" closing the previous paragraph */
         if (b > 0 && q->open == x->bfirst[b] && x->blast[b - 1] > x->bfirst[b - 1]) {
             size_t pl = x->blast[b - 1] - 1;
