@@ -172,7 +172,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "astronaut athlete cyclist swimmer runner boxer golfer tennis chef surgeon spokesman "
       "criminologist psychologist sociologist epidemiologist virologist rapporteur "
       "president-elect governor-general councilwoman councilman congressman congresswoman "
-      "assemblyman assemblywoman mla mpp whip",
+      "assemblyman assemblywoman mla mpp whip lead star co-star",
       QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree",

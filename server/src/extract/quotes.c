@@ -288,7 +288,7 @@ static qc_np qc_subject(qc_qx *x, size_t s, size_t v)
     memset(&none, 0, sizeof none);
     for (size_t i = s; i < v && i - s < 14; i++) {
         const qc_token *t = &T[i];
-        if (t->type != QC_TK_WORD)
+        if (t->type != QC_TK_WORD || !x->outside[i])
             continue;
         unsigned c = qc_tcls(t);
         bool cap = (t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) && !(c & (QC_LX_TIME | QC_LX_FUNC));
@@ -397,9 +397,14 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         return false;
     if (qc_verb(&T[p])) {
         size_t v = p;
+        if (qc_tcls(&T[p]) & QC_LX_PARTICIPLE)
+            return false;   /* ", calling it …" */
         qc_np n = qc_np_forward_lenient(x, p + 1, hi);
         if (!qc_np_ok(&n))
             return false;
+        if (n.kind == QC_NP_PRONOUN && strcmp(n.head, "he") && strcmp(n.head, "she") && strcmp(n.head, "they") &&
+            strcmp(n.head, "we") && strcmp(n.head, "i"))
+            return false;   /* "said it", "told him": an object */
         /* "said University of California, San Diego's chancellor, Pradeep
          * Khosla": prefer a person named in an appositive */
         qc_np best = n;
@@ -447,7 +452,7 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
 }
 
 /* X said: “…” / X said that “…” / X vowed to exact “…” / according to X. */
-static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *verb)
+static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np *np, size_t *verb)
 {
     const qc_token *T = x->toks.items;
     for (size_t i = lo; i + 1 < hi; i++)
@@ -466,7 +471,8 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
             k--;
         if (k < hi - 1) {
             qc_np n = qc_np_backward(T, lo, k);
-            if (qc_np_ok(&n) && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+            if (qc_np_ok(&n) && !(T[n.b - 1].flags & QC_TKF_POSS) &&
+                (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
                 *np = n;
                 *verb = k;
                 return true;
@@ -545,6 +551,8 @@ static bool qc_attr_before(qc_qx *x, size_t lo, size_t hi, qc_np *np, size_t *ve
     if (!qc_np_ok(&n)) {
         size_t s = qc_skip_intro(x, lo, v);
         n = qc_subject(x, s, v);
+        if (!qc_np_ok(&n) && sent_lo < lo)   /* the subject before an earlier quotation */
+            n = qc_subject(x, qc_skip_intro(x, sent_lo, v), v);
         if (qc_np_ok(&n)) {
             *np = n;
             *verb = v;
@@ -706,7 +714,8 @@ static void qc_attribute(qc_qx *x)
             size_t lo = qc_sentence_start(x, b, q->open);
             if (prev_close != QC_NONE && prev_close + 1 > lo)
                 lo = prev_close + 1;
-            if (lo < q->open && qc_attr_before(x, lo, q->open, &np, &verb))
+            size_t sent_lo = qc_sentence_start(x, b, q->open);
+            if (lo < q->open && qc_attr_before(x, sent_lo, lo, q->open, &np, &verb))
                 found = true;
         }
         if (found) {
@@ -782,7 +791,7 @@ static void qc_attribute(qc_qx *x)
             size_t pl = x->blast[b - 1] - 1;
             if (qc_punct(&T[pl], ':') && x->outside[pl]) {
                 size_t lo = qc_sentence_start(x, b - 1, pl);
-                if (qc_attr_before(x, lo, pl, &np, &verb)) {
+                if (qc_attr_before(x, lo, lo, pl, &np, &verb)) {
                     q->attributed = true;
                     q->np = np;
                     q->verb = verb;
@@ -800,7 +809,7 @@ static void qc_attribute(qc_qx *x)
 static bool qc_title_case(const qc_qx *x, const qc_q *q)
 {
     size_t end = q->close != QC_NONE ? q->close : x->blast[q->last_block];
-    size_t words = 0;
+    size_t words = 0, caps = 0;
     for (size_t i = q->open + 1; i < end; i++) {
         const qc_token *t = &x->toks.items[i];
         if (t->type == QC_TK_PUNCT && (t->cp == '!' || t->cp == '?'))
@@ -808,10 +817,13 @@ static bool qc_title_case(const qc_qx *x, const qc_q *q)
         if (t->type != QC_TK_WORD)
             continue;
         words++;
-        if (strlen(t->key) >= 4 && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS | QC_TKF_DIGIT)))
+        if (t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS))
+            caps++;
+        else if (strlen(t->key) >= 4 && !(t->flags & QC_TKF_DIGIT))
             return false;
     }
-    return words > 0 && words <= 6;
+    /* every long word capitalised, and most words */
+    return words > 0 && words <= 10 && caps * 2 > words;
 }
 
 static bool qc_named_before(const qc_qx *x, const qc_q *q)
@@ -863,7 +875,7 @@ static void qc_classify(qc_qx *x)
                 q->drop = true;
             continue;
         }
-        if (title && (!q->attributed || q->from >= 0) && words <= 6) {
+        if (title) {
             q->drop = true;
             continue;
         }
