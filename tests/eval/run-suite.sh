@@ -8,15 +8,15 @@
 #   eval-seeds          every seed quote found, every speaker right
 #   eval-seeds-notquotes  no name in quotation marks ("Martyr Soleimani")
 #                       reported as a quote
-#   eval-wikinews       recall/speaker gates (0.0 for now: raise them as the
+#   eval-wikinews       recall >= 0.95, named speaker >= 0.80 (raise them as the
 #                       extractor improves; set QC_EVAL_WN_RECALL /
 #                       QC_EVAL_WN_SPEAKER to try higher ones)
 set -u
 cd "$(dirname "$0")/../.."
 QC_BIN="${QC_BIN:-bin/quotecheck}"
 QC_SHARED="${QC_SHARED:-$PWD/../shared}"
-WN_RECALL="${QC_EVAL_WN_RECALL:-0.0}"
-WN_SPEAKER="${QC_EVAL_WN_SPEAKER:-0.0}"
+WN_RECALL="${QC_EVAL_WN_RECALL:-0.95}"
+WN_SPEAKER="${QC_EVAL_WN_SPEAKER:-0.80}"
 PY=$(command -v python3 || true)
 
 if [ -z "$PY" ]; then
