@@ -193,7 +193,6 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         for (size_t i = c0; i + 1 < e; i++) {
             if (qc_titleish(&toks[i])) {
                 n0 = i + 1;
-                via_connector = false;
             } else if (qc_connector(&toks[i]) || (qc_cls(&toks[i]) & QC_LX_DET)) {
                 n0 = i + 1;
                 via_connector = true;
@@ -810,6 +809,33 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
         if (e >= 0) {
             qc_ents_add_owner(self, pos, e);
             return;
+        }
+    }
+    /* "Varnek Hydro issued a statement", "The ministry put out a statement" */
+    if (s > a && (!strcmp(toks[s - 1].key, "a") || (s > a + 1 && !strcmp(toks[s - 2].key, "a")))) {
+        size_t st = s;
+        while (st > a && !(toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)))
+            st--;
+        bool verb_before = false;
+        for (size_t i = st; i < s; i++) {
+            const char *k = toks[i].key;
+            if (!strcmp(k, "issued") || !strcmp(k, "released") || !strcmp(k, "published") || !strcmp(k, "put") ||
+                !strcmp(k, "posted") || !strcmp(k, "sent") || !strcmp(k, "gave") || !strcmp(k, "made") ||
+                !strcmp(k, "distributed") || !strcmp(k, "circulated") || !strcmp(k, "shared"))
+                verb_before = true;
+        }
+        if (verb_before && !(s >= a + 2 && !strcmp(toks[s - 2].key, "in"))) {
+            for (size_t i = st; i < s && i - st < 10; i++) {
+                if (!outside[i] || !qc_capword(&toks[i]) || ((qc_cls(&toks[i]) & QC_LX_FUNC) && !(qc_cls(&toks[i]) & QC_LX_DET)))
+                    continue;
+                qc_np np = qc_np_forward(toks, (qc_cls(&toks[i]) & QC_LX_DET) ? i : i, s);
+                int e = qc_ents_lookup(self, &np, true);
+                if (e >= 0) {
+                    qc_ents_add_owner(self, pos, e);
+                    return;
+                }
+                break;
+            }
         }
     }
     /* "X said in a statement" */

@@ -831,8 +831,9 @@ static const char *qualifier(const scan *c, size_t i, size_t *next)
 
 /* -------------------------------------------------------- not figures */
 
-/* Context before numeral j that makes it a label, identifier or list number. */
-static bool blocked_left(const scan *c, size_t j)
+/* Context before numeral j that makes it a label, identifier or list
+ * number. second: j is the second number of a range ("36-40"). */
+static bool blocked_left(const scan *c, size_t j, bool second)
 {
     const tok *t = &c->t[j];
     bool small = t->idig <= 2 && !t->frac && !t->comma;
@@ -860,7 +861,7 @@ static bool blocked_left(const scan *c, size_t j)
                 return true;
             if (cp_dash(cp) && j >= 2 && !p->sp) {
                 const tok *pp = &c->t[j - 2];
-                if (pp->kind == TK_NUM)
+                if (pp->kind == TK_NUM && !second)
                     return true;                 /* tail of 3-1, 555-1234 */
                 if (pp->kind == TK_WORD && !(pp->lx && (pp->lx->f & LX_PREFIX)))
                     return true;                 /* F-16, COVID-19 */
@@ -1861,7 +1862,7 @@ static bool second_number(const scan *c, size_t bj, bool money, int cur, num *b,
         }
     }
     if (isnum(c, bj)) {
-        if (!money && blocked_left(c, bj))
+        if (!money && blocked_left(c, bj, true))
             return false;
         if (blocked_right(c, bj) || !parse_numeral(c, bj, money, b))
             return false;
@@ -1887,7 +1888,7 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         (date_month_first(c, j, &f) || noon_at(c, j, qual != NULL, &f)))
         goto done;
     if (t->kind == TK_NUM) {
-        if (blocked_left(c, j))
+        if (blocked_left(c, j, false))
             return false;
         if (!between && (date_iso(c, j, &f) || time_at(c, j, &f) || date_day_first(c, j, &f)))
             goto done;
@@ -2084,6 +2085,15 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
             f.qual = "more than";
             e += 1;
         }
+        if (f.qual && f.kind == QC_FIGURE_COUNT && !range) {
+            unitres ut;                          /* 50 or so years */
+            parse_unit(c, e, a.scale > 0, &ut);
+            if (ut.unit && !ut.blocked) {
+                f.kind = UNITS[ut.unit].kind;
+                f.unit = UNITS[ut.unit].name;
+                e = ut.end;
+            }
+        }
     }
 
     /* what is counted */
@@ -2170,9 +2180,10 @@ static void scan_block(scan *c, const qc_block *b)
             continue;
         }
         if (c->t[i].kind == TK_NUM) {
-            /* skip the rest of an identifier: F-16, 737MAX, 3:16 */
+            /* skip the rest of an identifier (F-16, 737MAX, 3:16) and the
+             * bare numerals that follow it (+44 20 7946 0000) */
             i++;
-            while (i < c->n && !c->t[i].sp)
+            while (i < c->n && (!c->t[i].sp || c->t[i].kind == TK_NUM))
                 i++;
             continue;
         }

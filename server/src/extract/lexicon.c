@@ -69,7 +69,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "economy economic energy environment transport education culture agriculture treasury "
       "intelligence police army naval navy air white house joint staff global international "
       "commerce homeland affairs development science technology sports sport tourism water "
-      "emergencies emergency internal external crown",
+      "emergencies emergency internal external crown resources works affairs",
       QC_LX_MOD },
     { "corps council ministry department agency party army forces force guard guards committee "
       "commission office service news times post journal bank university company inc inc. ltd "
@@ -98,9 +98,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "third new old many few any none nor neither either",
       QC_LX_FUNC },
     { "january february march april may june july august september october november december "
-      "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct "
-      "oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday sunday mon tue "
-      "wed thu fri sat sun",
+      "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. monday tuesday wednesday "
+      "thursday friday saturday sunday",
       QC_LX_TIME },
     { "he she they it we i him her them us", QC_LX_PRONOUN },
     { "the a an his her their its our my your this that", QC_LX_DET },
