@@ -90,6 +90,16 @@ static bool qc_connector(const qc_token *t)
     return qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) && strcmp(t->key, "and");
 }
 
+/* "to" joins a name only after a title ("Assistant to the Secretary"). */
+static bool qc_connector_at(const qc_token *toks, size_t lo, size_t i)
+{
+    if (!qc_connector(&toks[i]))
+        return false;
+    if (!strcmp(toks[i].key, "to"))
+        return i > lo && qc_titleish(&toks[i - 1]);
+    return true;
+}
+
 qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
 {
     qc_np np;
@@ -127,7 +137,7 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             c0--;
             continue;
         }
-        if (c0 < e && qc_connector(t) && c0 - 1 > s &&
+        if (c0 < e && qc_connector_at(toks, s, c0 - 1) && c0 - 1 > s &&
             (qc_capword(&toks[c0 - 2]) || (qc_word(&toks[c0 - 2]) && (qc_cls(&toks[c0 - 2]) & QC_LX_DET) &&
                                            c0 - 2 > s && qc_capword(&toks[c0 - 3])))) {
             c0--;
@@ -144,6 +154,15 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
         c0++;
     const qc_token *last = &toks[e - 1];
+    /* "the prosecutor general of Tehran", "the mayor of London" */
+    if (c0 < e && c0 >= s + 2 && qc_connector(&toks[c0 - 1]) && qc_lower(&toks[c0 - 2]) && qc_titleish(&toks[c0 - 2]) &&
+        e - c0 <= 2) {
+        np.kind = QC_NP_ROLE;
+        np.ta = s;
+        np.tb = c0 - 1;
+        strcpy(np.head, toks[c0 - 2].key);
+        return np;
+    }
     {
         /* "Doug Miller of Milltech Marine", "Suman Haripriya of the Hajo
          * assembly": a plain name, then its affiliation */
@@ -368,6 +387,8 @@ qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi)
             break;
         if (qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
             !(qc_cls(t) & (QC_LX_TITLE | QC_LX_MOD))) {
+            if (!qc_connector_at(toks, i, j) && strcmp(t->key, "the"))
+                break;
             /* a connector must lead on to more of the phrase */
             size_t k = j;
             while (k < hi && k - j < 2 && qc_lower(&toks[k]) && (qc_cls(&toks[k]) & (QC_LX_CONNECT | QC_LX_PARTICLE)))
@@ -454,7 +475,18 @@ static char *qc_ents_key(qc_ents *self, const char *name)
 static const char *qc_last_word(const char *key)
 {
     const char *sp = strrchr(key, ' ');
-    return sp ? sp + 1 : key;
+    const char *w = sp ? sp + 1 : key;
+    if (sp && (!strcmp(w, "jr") || !strcmp(w, "sr") || !strcmp(w, "ii") || !strcmp(w, "iii") || !strcmp(w, "iv"))) {
+        const char *p = sp;
+        while (p > key && p[-1] != ' ')
+            p--;
+        static _Thread_local char buf[64];
+        size_t n = (size_t)(sp - p) < sizeof buf - 1 ? (size_t)(sp - p) : sizeof buf - 1;
+        memcpy(buf, p, n);
+        buf[n] = '\0';
+        return buf;
+    }
+    return w;
 }
 
 static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, size_t cap)
@@ -918,6 +950,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             if (prep && pk > a + 1 && !strcmp(toks[pk - 2].key, "according"))
                 prep = false;   /* "according to X" names a speaker */
         }
+        if (j > i && (toks[j - 1].flags & QC_TKF_POSS))
+            prep = true;   /* "Khashoggi's murder": a weak antecedent */
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
                                                           qc_is_verb(&toks[j + 1])));
         /* appositive title: "Mike Pompeo, US Secretary of State," */

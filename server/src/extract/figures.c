@@ -780,6 +780,7 @@ typedef struct fig {
     bool vague;
     const char *qual;
     const char *unit;
+    const char *ext_counts;   /* counts found outside the phrase (X of the N Y) */
     char norm[96];
 } fig;
 
@@ -1326,6 +1327,8 @@ static bool parse_words(const scan *c, size_t j, num *n)
     } else if (!(f & LX_NUMW)) {
         return false;
     }
+    if (t->cap && !c->heading && !sentence_start(c, j) && !t->allcaps)
+        return false;                            /* the Group of Seven, the Big Four */
 
     /* composition: two hundred and fifty thousand, twenty-one, a dozen */
     double total = 0, cur = a ? 1 : 0;
@@ -1832,7 +1835,7 @@ static void emit(scan *c, const fig *f)
     g.vague = f->vague;
     g.qualifier = f->qual;
     g.unit = f->unit;
-    g.counts = f->c1 > f->c0 ? counts_text(c, f->c0, f->c1) : NULL;
+    g.counts = f->c1 > f->c0 ? counts_text(c, f->c0, f->c1) : f->ext_counts;
     g.normalized = qc_arena_strdup(c->arena, f->norm);
     qc_figure_list *o = c->out;
     if (o->len == o->cap) {
@@ -2105,13 +2108,18 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         bool direct = false;
         if (F(c, e) & LX_FRACTION)
             return false;                        /* two thirds, one quarter */
+        size_t e0 = e;
+        if (f.kind == QC_FIGURE_COUNT && (isw(c, e, "other") || isw(c, e, "more") ||
+                                          isw(c, e, "additional") || isw(c, e, "further") ||
+                                          isw(c, e, "extra")))
+            e++;                                 /* two other elephants: "elephants" */
         if (f.kind == QC_FIGURE_PERCENT && (F(c, e) & LX_COMPAR)) {
             /* 25% higher: nothing counted */
         } else if (!(a.takes_of && isw(c, e, "of")) && noun_phrase(c, e, mode, &pa, &pb, &hd)) {
             f.c0 = pa;
             f.c1 = pb;
             direct = true;
-        } else if (isw(c, e, "of")) {
+        } else if ((e = e0, isw(c, e, "of"))) {
             size_t o = e + 1;
             bool ok = true;
             if ((F(c, o) & LX_DET) || possessive(c, o)) {
@@ -2121,7 +2129,14 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
             } else if (!a.takes_of && f.kind == QC_FIGURE_COUNT) {
                 ok = false;
             }
-            if (ok && !isnum(c, o) &&
+            num n2;
+            if (ok && (isnum(c, o) ? parse_numeral(c, o, false, &n2) : parse_words(c, o, &n2)) &&
+                !n2.vague) {
+                /* 39 of the state's 54 delegates: counts "delegates", and the
+                 * phrase stops at 39 so that "54 delegates" is a figure too */
+                if (noun_phrase(c, n2.t1, NP_PLUR, &pa, &pb, &hd))
+                    f.ext_counts = counts_text(c, pa, pb);
+            } else if (ok && !isnum(c, o) &&
                 noun_phrase(c, o, f.kind == QC_FIGURE_COUNT ? NP_PLUR : NP_ANY, &pa, &pb, &hd)) {
                 f.c0 = pa;
                 f.c1 = pb;
