@@ -20,20 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
-static unsigned qc_cls(const qc_token *t)
-{
-    if (t->type != QC_TK_WORD)
-        return 0;
-    unsigned c = qc_lexicon_get(t->key);
-    if (t->flags & QC_TKF_POSS) {
-        char base[28];
-        size_t n = strlen(t->key);
-        memcpy(base, t->key, n - 2);
-        base[n - 2] = '\0';
-        c |= qc_lexicon_get(base);
-    }
-    return c;
-}
+static unsigned qc_cls(const qc_token *t) { return t->type == QC_TK_WORD ? t->cls : 0; }
 
 static bool qc_word(const qc_token *t) { return t->type == QC_TK_WORD; }
 
@@ -331,6 +318,10 @@ qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j)
     qc_np none;
     memset(&none, 0, sizeof none);
     none.a = none.b = j;
+    /* "The World Food Programme (WFP) said": skip the acronym */
+    if (j >= lo + 4 && toks[j - 1].cp == ')' && toks[j - 1].type == QC_TK_PUNCT && toks[j - 3].cp == '(' &&
+        toks[j - 3].type == QC_TK_PUNCT && (toks[j - 2].flags & QC_TKF_ALLCAPS))
+        j -= 3;
     if (j <= lo)
         return none;
     const qc_token *t = &toks[j - 1];
@@ -925,6 +916,19 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             k--;
         qc_np np = qc_np_analyze(toks, k, j);
         size_t next = j;
+        if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].cp == '(' && toks[j].type == QC_TK_PUNCT &&
+            (toks[j + 1].flags & QC_TKF_ALLCAPS) && toks[j + 2].cp == ')') {
+            char ini[32];
+            qc_initials(toks, np.na, np.nb, ini, sizeof ini);
+            char acr[32];
+            size_t al = 0;
+            for (const char *p = toks[j + 1].key; *p && al + 1 < sizeof acr; p++)
+                if (isalpha((unsigned char)*p))
+                    acr[al++] = (char)toupper((unsigned char)*p);
+            acr[al] = '\0';
+            if (al >= 2 && !strcmp(ini, acr))
+                np.kind = QC_NP_ORG;
+        }
         /* place: "in Baghdad", "at Al-Assad air base" */
         bool place = false;
         if (k > a && qc_lower(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_PLACEPREP) && np.tb <= np.ta)

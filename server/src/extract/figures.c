@@ -144,6 +144,7 @@ enum {
     LX_FRACTION = 1u << 24,  /* thirds, quarters: "two thirds" is no count */
     LX_COMPAR = 1u << 25,    /* higher, lighter: "25% higher" counts nothing */
     LX_ONEIDIOM = 1u << 26,  /* way, thing: "one way" is no count */
+    LX_START = 1u << 27,     /* a, an, half, noon, midnight, magnitude, rs */
 };
 
 enum {
@@ -337,6 +338,9 @@ static const char *const W_ONEIDIOM[] = {
     "another", "question", "problem", "factor", "kind", "sort", "type", "form", "part", "piece",
     "moment", "time", "place", "idea", "option", "possibility", "thought",
 };
+static const char *const W_START[] = {
+    "a", "an", "half", "noon", "midnight", "magnitude", "rs",
+};
 static const char *const W_PREFIX[] = { "mid", "pre", "post", "late", "early", "circa", "c" };
 static const char *const W_EVENT[] = {
     "election", "elections", "primaries", "primary", "midterms", "campaign", "olympics",
@@ -434,6 +438,7 @@ static const struct { const char *w, *canon; } ZONES[] = {
 };
 
 static char curcode_low[C_COUNT][4];
+static void lex_hash_build(void);
 
 static void lex_init(void)
 {
@@ -453,6 +458,7 @@ static void lex_init(void)
     lex_list(W_FRACTION, LEN(W_FRACTION), LX_FRACTION);
     lex_list(W_COMPAR, LEN(W_COMPAR), LX_COMPAR);
     lex_list(W_ONEIDIOM, LEN(W_ONEIDIOM), LX_ONEIDIOM);
+    lex_list(W_START, LEN(W_START), LX_START);
     for (size_t i = 0; i < LEN(NUMWORDS); i++)
         lex_put(NUMWORDS[i].w, LX_NUMW, NUMWORDS[i].v, 0, 0, 0, 0);
     for (size_t i = 0; i < LEN(SCALES); i++)
@@ -497,12 +503,41 @@ static void lex_init(void)
         }
     }
     lex_n = o;
+    lex_hash_build();
 }
 
-static const lexent *lex_find(const char *w)
+/* Open-addressing hash over the merged lexicon: one probe or two per word. */
+#define LEX_HASH 4096
+static uint16_t lex_hash[LEX_HASH];   /* index + 1; 0 = empty */
+
+static uint32_t fnv(const char *w, size_t n)
 {
-    lexent key = { .w = w };
-    return bsearch(&key, lex_tab, lex_n, sizeof *lex_tab, lex_cmp);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void lex_hash_build(void)
+{
+    for (size_t i = 0; i < lex_n; i++) {
+        uint32_t h = fnv(lex_tab[i].w, strlen(lex_tab[i].w)) & (LEX_HASH - 1);
+        while (lex_hash[h])
+            h = (h + 1) & (LEX_HASH - 1);
+        lex_hash[h] = (uint16_t)(i + 1);
+    }
+}
+
+static const lexent *lex_find(const char *w, size_t n)
+{
+    uint32_t h = fnv(w, n) & (LEX_HASH - 1);
+    while (lex_hash[h]) {
+        const lexent *e = &lex_tab[lex_hash[h] - 1];
+        if (strncmp(e->w, w, n) == 0 && e->w[n] == '\0')
+            return e;
+        h = (h + 1) & (LEX_HASH - 1);
+    }
+    return NULL;
 }
 
 /* ------------------------------------------------------------- tokens */
@@ -578,6 +613,10 @@ static bool cp_space(int32_t cp) { return qc_cp_is_space(cp) || cp == 0xFEFF || 
 
 static void low_add(scan *c, int32_t cp)
 {
+    if (cp < 0x80) {
+        array_push(&c->low, (char)cp);
+        return;
+    }
     char b[4];
     size_t n = qc_utf8_encode(cp, b);
     array_reserve(&c->low, c->low.len + n);
@@ -639,6 +678,18 @@ static size_t lex_word(scan *c, size_t p, size_t be, tok *t)
     int letters = 0;
     bool allcaps = true;
     while (p < be) {
+        unsigned char ch = (unsigned char)s[p];
+        if (ch < 0x80 && ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')) {   /* ASCII letter */
+            bool up = ch <= 'Z';
+            if (letters == 0)
+                t->cap = up;
+            if (!up)
+                allcaps = false;
+            letters++;
+            array_push(&c->low, (char)(ch | 0x20));
+            p++;
+            continue;
+        }
         size_t l;
         int32_t cp = qc_utf8_decode(s + p, be - p, &l);
         if (cp_letter(cp)) {
@@ -668,11 +719,12 @@ static size_t lex_word(scan *c, size_t p, size_t be, tok *t)
         }
         break;
     }
+    size_t wl = c->low.len - lo;
     low_add(c, 0);
     t->kind = TK_WORD;
     t->low = lo;
     t->allcaps = allcaps && letters >= 2;
-    t->lx = lex_find(c->low.items + lo);
+    t->lx = wl <= 16 ? lex_find(c->low.items + lo, wl) : NULL;
     return p;
 }
 
@@ -818,8 +870,13 @@ static const char *qualifier(const scan *c, size_t i, size_t *next)
 {
     if (!(F(c, i) & LX_QUAL))
         return NULL;
+    const char *w = W(c, i);
+    size_t wl = strlen(w);
     for (size_t q = 0; q < LEN(QUALS); q++) {
-        size_t e = match_words(c, i, QUALS[q].phrase);
+        const char *ph = QUALS[q].phrase;
+        if (ph[0] != w[0] || strncmp(ph, w, wl) != 0 || (ph[wl] != ' ' && ph[wl] != '\0'))
+            continue;                            /* first word differs */
+        size_t e = match_words(c, i, ph);
         if (!e)
             continue;
         if (strcmp(QUALS[q].phrase, "approx") == 0 && isp(c, e, '.') && adj(c, e))
@@ -1691,6 +1748,8 @@ static size_t np_word(const scan *c, size_t i, size_t *last)
     }
     if ((f & LX_MONTH) && t->cap)
         return 0;
+    if ((unsigned char)c->s[t->start] >= 0xE0)
+        return 0;                                /* scripts past U+0800: no English noun phrase */
     if (ends_with(w, "ly") && !(f & LX_LYOK))
         return 0;
     size_t k = i + 1;
@@ -1884,6 +1943,11 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     f.qual = qual;
     const tok *t = T(c, j);
     if (t->kind == TK_END)
+        return false;
+    /* fast exit: most words cannot open a figure */
+    if (t->kind == TK_WORD &&
+        !(F(c, j) & (LX_MONTH | LX_NUMW | LX_VAGUE | LX_SCALE | LX_CURCODE | LX_START)) &&
+        !(isp(c, j + 1, '$') && adj(c, j + 1)))
         return false;
 
     /* dates and times */

@@ -83,7 +83,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
       "broadcaster studios records museum systems industries holdings technologies airline "
       "centers centres railways railway council's ministries foundation federation's parliament's irgc "
-      "revolutionary republic republicans democrats",
+      "revolutionary republic republicans democrats programme program",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "
       "yet if when while although though because this that these those there here it he she "
@@ -171,7 +171,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "astronaut athlete cyclist swimmer runner boxer golfer tennis chef surgeon spokesman "
       "criminologist psychologist sociologist epidemiologist virologist rapporteur "
       "president-elect governor-general councilwoman councilman congressman congresswoman "
-      "assemblyman assemblywoman mla mpp whip lead star co-star",
+      "assemblyman assemblywoman mla mpp whip lead star co-star master harbourmaster whistleblower",
       QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree",

@@ -57,6 +57,7 @@ typedef struct qc_q {
     const char *speaker_text;
     size_t sp_start, sp_end;
     bool drop;
+    bool own_clause;         /* followed by an attribution we could not read */
 } qc_q;
 
 typedef struct qc_qx {
@@ -72,10 +73,7 @@ typedef struct qc_qx {
     qc_arena *arena;
 } qc_qx;
 
-static unsigned qc_tcls(const qc_token *t)
-{
-    return t->type == QC_TK_WORD ? qc_lexicon_get(t->key) : 0;
-}
+static unsigned qc_tcls(const qc_token *t) { return t->type == QC_TK_WORD ? t->cls : 0; }
 
 static bool qc_tis(const qc_token *t, const char *key) { return t->type == QC_TK_WORD && !strcmp(t->key, key); }
 static bool qc_punct(const qc_token *t, int32_t cp) { return t->type == QC_TK_PUNCT && t->cp == cp; }
@@ -353,8 +351,9 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
             return m;
         }
     }
-    /* "Birmingham City University criminology professor David Wilson" */
-    if (qc_np_ok(&n) && n.kind == QC_NP_ORG && n.b < hi) {
+    /* "Birmingham City University criminology professor David Wilson",
+     * "Harbour master Olav Lind" */
+    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || (n.kind == QC_NP_PERSON && n.nb - n.na == 1)) && n.b < hi) {
         k = n.b;
         size_t d = k;
         while (k < hi && k - d < 4 && qc_lowerw(&T[k]) &&
@@ -395,13 +394,67 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         p++;
     if (p >= hi)
         return false;
+    if (p + 1 < hi && qc_tis(&T[p], "according") && qc_tis(&T[p + 1], "to")) {
+        qc_np n = qc_np_forward_lenient(x, p + 2, hi);
+        if (qc_np_ok(&n)) {
+            *np = n;
+            *verb = p;
+            return true;
+        }
+        return false;
+    }
     if (qc_verb(&T[p])) {
         size_t v = p;
         if (qc_tcls(&T[p]) & QC_LX_PARTICIPLE)
             return false;   /* ", calling it …" */
         qc_np n = qc_np_forward_lenient(x, p + 1, hi);
-        if (!qc_np_ok(&n))
+        if (!qc_np_ok(&n)) {
+            /* "said the whistleblower, Carla Mendes" */
+            size_t k = p + 1;
+            while (k < hi && k - p <= 5 && T[k].type == QC_TK_WORD && !(T[k].flags & QC_TKF_CAP))
+                k++;
+            if (k + 1 < hi && k > p + 1 && qc_punct(&T[k], ',')) {
+                qc_np m = qc_np_forward_lenient(x, k + 1, hi);
+                if (qc_np_ok(&m) && m.kind == QC_NP_PERSON) {
+                    m.a = p + 1;
+                    *np = m;
+                    *verb = v;
+                    return true;
+                }
+            }
+            /* "said a farmer using the pseudonym Katya": the name it gives,
+             * else the generic phrase */
+            k = p + 1;
+            if (k < hi && (qc_tcls(&T[k]) & QC_LX_DET) && k + 1 < hi && T[k + 1].type == QC_TK_WORD &&
+                qc_lowerw(&T[k + 1]) && !(qc_tcls(&T[k + 1]) & (QC_LX_VERB | QC_LX_FUNC))) {
+                for (size_t m = k + 2; m + 1 < hi && m - k < 10; m++) {
+                    if (!(qc_tis(&T[m], "pseudonym") || qc_tis(&T[m], "name") || (qc_tis(&T[m], "as") && m > k + 2 &&
+                          (qc_tis(&T[m - 1], "only") || qc_tis(&T[m - 1], "identified") || qc_tis(&T[m - 1], "known")))))
+                        continue;
+                    if (!(T[m + 1].flags & QC_TKF_CAP))
+                        continue;
+                    qc_np nm = qc_np_forward(T, m + 1, hi);
+                    if (qc_np_ok(&nm) && nm.kind == QC_NP_PERSON) {
+                        nm.a = k;
+                        nm.ta = k;
+                        nm.tb = nm.na;
+                        *np = nm;
+                        *verb = v;
+                        return true;
+                    }
+                }
+                qc_np g;
+                memset(&g, 0, sizeof g);
+                g.kind = QC_NP_GENERIC;
+                g.a = k;
+                g.b = k + 2;
+                strcpy(g.head, T[k + 1].key);
+                *np = g;
+                *verb = v;
+                return true;
+            }
             return false;
+        }
         if (n.kind == QC_NP_PRONOUN && strcmp(n.head, "he") && strcmp(n.head, "she") && strcmp(n.head, "they") &&
             strcmp(n.head, "we") && strcmp(n.head, "i"))
             return false;   /* "said it", "told him": an object */
@@ -426,6 +479,14 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         return true;
     }
     qc_np n = qc_np_forward_lenient(x, p, hi);
+    if (!qc_np_ok(&n) && p + 2 < hi && (qc_tcls(&T[p]) & QC_LX_DET) && qc_lowerw(&T[p + 1]) &&
+        !(qc_tcls(&T[p + 1]) & (QC_LX_VERB | QC_LX_FUNC)) && qc_verb(&T[p + 2])) {
+        memset(&n, 0, sizeof n);
+        n.kind = QC_NP_GENERIC;   /* "the father said" */
+        n.a = p;
+        n.b = p + 2;
+        strcpy(n.head, T[p + 1].key);
+    }
     if (!qc_np_ok(&n))
         return false;
     size_t v = n.b;
@@ -473,8 +534,14 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             qc_np n = qc_np_backward(T, lo, k);
             if (qc_np_ok(&n) && !(T[n.b - 1].flags & QC_TKF_POSS) &&
                 (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+                size_t v = QC_NONE;   /* "Keller gave a short update:" has no reporting verb */
+                for (size_t i = k; i < hi - 1; i++)
+                    if (qc_verb(&T[i])) {
+                        v = i;
+                        break;
+                    }
                 *np = n;
-                *verb = k;
+                *verb = v;
                 return true;
             }
         }
@@ -492,8 +559,9 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
                 if (qc_verb(&T[i]))
                     has_verb = true;
             if (!has_verb && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+                (void)v;
                 *np = n;
-                *verb = v;
+                *verb = QC_NONE;   /* no reporting verb: "he appreciated …:" */
                 return true;
             }
         }
@@ -558,6 +626,17 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             *verb = v;
             return true;
         }
+        if (!qc_np_ok(&n) && v >= lo + 2 && (qc_tcls(&T[v - 2]) & QC_LX_DET) && qc_lowerw(&T[v - 1]) &&
+            !(qc_tcls(&T[v - 1]) & (QC_LX_VERB | QC_LX_FUNC))) {
+            memset(&n, 0, sizeof n);
+            n.kind = QC_NP_GENERIC;   /* "The father said: …" */
+            n.a = v - 2;
+            n.b = v;
+            strcpy(n.head, T[v - 1].key);
+            *np = n;
+            *verb = v;
+            return true;
+        }
         n = qc_np_forward(T, s, v);
         if (qc_np_ok(&n) && n.b != v) {
             /* the subject must be followed by its verb phrase, not be an object */
@@ -574,14 +653,6 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     *np = n;
     *verb = v;
     return true;
-}
-
-static const char *qc_trim_det(qc_qx *x, const qc_np *np)
-{
-    size_t a = np->a;
-    while (a < np->b && (qc_tcls(&x->toks.items[a]) & QC_LX_DET) && !(x->toks.items[a].flags & QC_TKF_POSS))
-        a++;
-    return qc_ents_span_text(&x->ents, a, np->b);
 }
 
 static void qc_resolve(qc_qx *x, qc_q *q)
@@ -623,10 +694,18 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         e = qc_ents_owner(&x->ents, npos);
         break;
     case QC_NP_GENERIC:
-        if (qc_tcls(&T[np->b - 1]) & QC_LX_ORG)
+        /* "the company" names the organisation last named; "officials",
+         * "the father" name nobody: speaker stays null */
+        if (qc_tcls(&T[np->b - 1]) & QC_LX_ORG) {
             e = qc_ents_recent_org_with(&x->ents, npos, T[np->b - 1].key);
-        if (e < 0)
-            fallback = qc_trim_det(x, np);
+            if (e < 0) {
+                /* an unnamed organisation: "the regional council" */
+                size_t a = np->a;
+                while (a < np->b && (qc_tcls(&T[a]) & QC_LX_DET) && !(T[a].flags & QC_TKF_POSS))
+                    a++;
+                fallback = qc_ents_span_text(&x->ents, a, np->b);
+            }
+        }
         break;
     default:
         break;
@@ -637,6 +716,59 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     } else {
         q->speaker = fallback;
     }
+}
+
+/* May q continue p's utterance? Only what p's own attribution clause says
+ * (and "and", "but") may stand between them: "“…,” he said. “…”". */
+static bool qc_continues(qc_qx *x, const qc_q *p, const qc_q *q)
+{
+    /* Nobody else may be named between them: a capitalised name that is
+     * not part of p's speaker phrase, and not the object of a preposition
+     * ("on Twitter", "to CNN"), means the next quotation may be someone
+     * else's. */
+    const qc_token *T = x->toks.items;
+    if (p->close == QC_NONE)
+        return false;
+    for (size_t i = p->close + 1; i < q->open; i++) {
+        const qc_token *t = &T[i];
+        if (t->type != QC_TK_WORD || !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+            continue;
+        if (i >= p->np.a && i < p->np.b)
+            continue;
+        unsigned c = qc_tcls(t);
+        if (c & (QC_LX_FUNC | QC_LX_TIME | QC_LX_PRONOUN | QC_LX_DET))
+            continue;
+        if (i > p->close + 1) {
+            const qc_token *pr = &T[i - 1];
+            if (qc_lowerw(pr) && (!strcmp(pr->key, "on") || !strcmp(pr->key, "to") || !strcmp(pr->key, "in") ||
+                                  !strcmp(pr->key, "at") || !strcmp(pr->key, "via") || !strcmp(pr->key, "with") ||
+                                  !strcmp(pr->key, "from")))
+                continue;
+            if ((pr->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) && i - 1 > p->close && pr->type == QC_TK_WORD &&
+                qc_lowerw(&T[i - 2]) && (!strcmp(T[i - 2].key, "on") || !strcmp(T[i - 2].key, "to")))
+                continue;   /* "on Fox News" */
+        }
+        return false;
+    }
+    return true;
+}
+
+/* Does the clause after q look like an attribution we could not read
+ * ("“…,” Harbour master Olav Lind said")? Then q must not inherit. */
+static bool qc_own_clause(qc_qx *x, const qc_q *q, size_t hi)
+{
+    const qc_token *T = x->toks.items;
+    if (q->close == QC_NONE)
+        return false;
+    size_t p = q->close + 1;
+    if (p < hi && qc_punct(&T[p], ','))
+        p++;
+    else if (!(p > 0 && (qc_punct(&T[q->close - 1], ',') || qc_punct(&T[q->close - 1], '!') || qc_punct(&T[q->close - 1], '?'))))
+        return false;
+    for (size_t i = p; i < hi && i - p < 10; i++)
+        if (qc_verb(&T[i]))
+            return true;
+    return false;
 }
 
 static void qc_inherit(qc_q *q, const qc_q *from, int from_idx)
@@ -702,6 +834,7 @@ static void qc_attribute(qc_qx *x)
             if (next_open != QC_NONE && next_open < hi)
                 hi = next_open;
             bool ends_sentence = lastc == '.';
+            q->own_clause = qc_own_clause(x, q, hi);
             if (qc_attr_after(x, q->close + 1, hi, &np, &verb)) {
                 /* after a full stop only a bare "he said." counts */
                 size_t clause_end = (np.a > verb ? np.b : verb + 1);
@@ -722,7 +855,9 @@ static void qc_attribute(qc_qx *x)
             q->attributed = true;
             q->np = np;
             q->verb = verb;
-            if (qc_tis(&T[verb], "according"))
+            if (verb == QC_NONE)
+                q->verb_text = NULL;
+            else if (qc_tis(&T[verb], "according"))
                 q->verb_text = "according to";
             else
                 q->verb_text = qc_ents_span_text(&x->ents, verb, verb + 1);
@@ -732,12 +867,13 @@ static void qc_attribute(qc_qx *x)
         }
         /* continuation: the previous quotation in this block, or a
          * paragraph that opens with a quotation after an attributed one */
-        for (size_t j = k; j > 0; j--) {
+        for (size_t j = k; j > 0 && !q->own_clause; j--) {
             qc_q *p = &x->qs.items[j - 1];
             if (p->drop || p->single != q->single)
                 continue;
             if (p->last_block == b && p->attributed) {
-                qc_inherit(q, p, (int)(j - 1));
+                if (qc_continues(x, p, q))
+                    qc_inherit(q, p, (int)(j - 1));
                 break;
             }
             if (p->last_block + 1 == b && p->attributed && q->open == x->bfirst[b]) {
@@ -751,15 +887,23 @@ static void qc_attribute(qc_qx *x)
             if (p->last_block < b)
                 break;
         }
-        if (q->attributed)
+        if (q->attributed || q->own_clause)
             continue;
         /* a quotation that opens a sentence right after one whose subject
          * spoke: "Smith explained the plan. “…”" */
         if (true) {
             size_t s0 = qc_sentence_start(x, b, q->open);
-            if (s0 == q->open && s0 > x->bfirst[b]) {
-                size_t pe = s0 - 1;                       /* the full stop */
-                size_t ps = qc_sentence_start(x, b, pe);
+            size_t pb = b;
+            size_t pe = QC_NONE;
+            if (s0 == q->open && s0 > x->bfirst[b])
+                pe = s0 - 1;                              /* the full stop */
+            else if (s0 == q->open && q->open == x->bfirst[b] && b > 0 && x->blast[b - 1] > x->bfirst[b - 1] &&
+                     (x->toks.items[x->blast[b - 1] - 1].flags & QC_TKF_SENT_END)) {
+                pb = b - 1;                               /* end of the previous paragraph */
+                pe = x->blast[b - 1] - 1;
+            }
+            if (pe != QC_NONE) {
+                size_t ps = qc_sentence_start(x, pb, pe);
                 bool quote_inside = false;
                 for (size_t i = ps; i < pe; i++)
                     if (!x->outside[i])
@@ -791,11 +935,11 @@ static void qc_attribute(qc_qx *x)
             size_t pl = x->blast[b - 1] - 1;
             if (qc_punct(&T[pl], ':') && x->outside[pl]) {
                 size_t lo = qc_sentence_start(x, b - 1, pl);
-                if (qc_attr_before(x, lo, lo, pl, &np, &verb)) {
+                if (qc_attr_before(x, lo, lo, pl + 1, &np, &verb)) {
                     q->attributed = true;
                     q->np = np;
                     q->verb = verb;
-                    q->verb_text = qc_ents_span_text(&x->ents, verb, verb + 1);
+                    q->verb_text = verb == QC_NONE ? NULL : qc_ents_span_text(&x->ents, verb, verb + 1);
                     q->group = group++;
                     qc_resolve(x, q);
                 }

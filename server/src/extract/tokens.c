@@ -185,6 +185,14 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 t.flags |= QC_TKF_ALLCAPS;
             if (digit)
                 t.flags |= QC_TKF_DIGIT;
+            t.cls = qc_lexicon_get(t.key);
+            if (t.flags & QC_TKF_POSS) {
+                char base[28];
+                size_t bl = strlen(t.key) - 2;
+                memcpy(base, t.key, bl);
+                base[bl] = '\0';
+                t.cls |= qc_lexicon_get(base);
+            }
             i = t.end;
             array_push(out, t);
             continue;

@@ -40,6 +40,8 @@ typedef struct qc_token {
     uint16_t flags;
     uint8_t type;
     int32_t cp;            /* punctuation / quote mark code point */
+    uint32_t cls;          /* words: lexicon classes (extract/lexicon.h), also of the
+                              base of a possessive */
     char key[28];          /* words: lowercase ASCII fold, truncated; "" otherwise */
 } qc_token;
 

@@ -72,7 +72,7 @@ int qc_file_read(const char *path, size_t max_size, char **out, size_t *out_len)
     char *buf = qc_malloc(cap);
     for (;;) {
         if (len + 1 >= cap) {
-            if (cap > max_size) {
+            if (len > max_size) {
                 qc_error_set("%s: over the limit of %zu bytes; skipped", path, max_size);
                 free(buf);
                 close(fd);
@@ -95,6 +95,11 @@ int qc_file_read(const char *path, size_t max_size, char **out, size_t *out_len)
         len += (size_t)r;
     }
     close(fd);
+    if (len > max_size) {
+        qc_error_set("%s: over the limit of %zu bytes; skipped", path, max_size);
+        free(buf);
+        return QC_ETOOBIG;
+    }
     buf[len] = '\0';
     int rc = qc_text_check(path, buf, len);
     if (rc != QC_OK) {
