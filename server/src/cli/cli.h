@@ -33,5 +33,15 @@ int qc_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
 
 int qc_cmd_quotes(int argc, char **argv);
 extern const char qc_cmd_quotes_usage[];
+int qc_cmd_check(int argc, char **argv);
+extern const char qc_cmd_check_usage[];
+int qc_cmd_audit(int argc, char **argv);
+extern const char qc_cmd_audit_usage[];
+int qc_cmd_lsp(int argc, char **argv);
+extern const char qc_cmd_lsp_usage[];
+int qc_cmd_index(int argc, char **argv);
+extern const char qc_cmd_index_usage[];
+int qc_cmd_sources(int argc, char **argv);
+extern const char qc_cmd_sources_usage[];
 
 #endif

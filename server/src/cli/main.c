@@ -13,6 +13,11 @@
 
 const qc_command qc_commands[] = {
     { "quotes", qc_cmd_quotes, "list the quotations (with speakers) and figures in files", qc_cmd_quotes_usage },
+    { "check", qc_cmd_check, "check the quotations and figures of drafts against the sources", qc_cmd_check_usage },
+    { "audit", qc_cmd_audit, "check every draft under a folder and report (text, JSON, SARIF, HTML)", qc_cmd_audit_usage },
+    { "lsp", qc_cmd_lsp, "run the language server on stdio (for editors)", qc_cmd_lsp_usage },
+    { "index", qc_cmd_index, "build or update the corpus index and print corpus statistics", qc_cmd_index_usage },
+    { "sources", qc_cmd_sources, "list the corpus articles with outlet, date and credibility", qc_cmd_sources_usage },
     { NULL, NULL, NULL, NULL },
 };
 

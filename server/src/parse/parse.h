@@ -6,11 +6,21 @@
  * not prose masked out, plus the list of prose blocks in document order.
  *
  * Masking keeps every byte offset identical to the source: a masked byte
- * becomes ' ' ("\n" stays "\n"), and whole characters are masked, so the
- * mask is valid UTF-8 wherever the source is. Masked in Markdown: code
- * blocks, code spans, front matter, HTML blocks and comments, link
- * destinations and titles, block-quote and list markers, heading markers,
- * emphasis delimiters, the brackets of links. Plain text masks nothing.
+ * becomes ' ' (line endings, "\n" and "\r\n", stay; NUL is always
+ * masked), and whole characters are masked, so the mask is valid UTF-8
+ * wherever the source is. Masked in Markdown: front matter, code blocks
+ * and code spans, HTML blocks, inline HTML and comments, images,
+ * autolinks, link destinations, titles and brackets (the link text stays;
+ * for reference links only when the label is defined, so "[sic]" stays),
+ * link reference definitions, block-quote and list markers, heading
+ * markers and setext underlines, emphasis delimiters, escape backslashes,
+ * hard line breaks, thematic breaks, table pipes and delimiter rows.
+ * Plain text masks nothing (but NUL).
+ *
+ * Blocks, in document order: paragraphs, headings, paragraphs in block
+ * quotes and list items (the innermost container decides), and each table
+ * cell (a block of its container's kind). A block's range is its prose
+ * trimmed of masked and blank bytes; a paragraph with no prose has none.
  *
  * A qc_prose owns its mask and block array; qc_prose_delete frees both.
  * A qc_parser keeps the previous tree for incremental reparsing (LSP).

@@ -1,0 +1,449 @@
+/*
+ * corpus/index.c — finding a quotation's passages, and articles about the
+ * same story, through the word-pair index.
+ *
+ * The index (built in corpus.c, laid out in image.c) maps each adjacent
+ * word pair, hashed into one of nbuckets buckets, to the articles that
+ * contain it. Every pair is indexed — no winnowing — so a 2-word partial
+ * quote ("severe revenge") is found by its one pair; a changed, dropped
+ * or added word breaks only the one or two pairs around it, and the
+ * others still point at the article.
+ *
+ * qc_corpus_search:
+ *   1. the quote's distinct buckets, rarest first (list length = document
+ *      frequency); common pairs are skipped once 3 rare ones are in
+ *   2. candidates scored by summed idf of the buckets they appear in
+ *   3. the best 16+ candidates verified on their text (loaded lazily): the
+ *      positions where an exact quote pair occurs are hits, the densest
+ *      window of hits is aligned to the quote word by word (LCS), and the
+ *      passage is trimmed to the aligned words. Bucket collisions die here.
+ * qc_corpus_related: the draft's distinct pairs, those in at most a few
+ * percent of articles weighted by idf, summed per article.
+ */
+#include "corpus/corpus_internal.h"
+#include "util/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define QC_MAX_QUOTE_WORDS 200
+
+typedef struct qc_qbucket {
+    uint32_t bucket, df;
+} qc_qbucket;
+
+static int qc_cmp_df(const void *a, const void *b)
+{
+    const qc_qbucket *x = a, *y = b;
+    return x->df < y->df ? -1 : x->df > y->df;
+}
+
+/* doc -> accumulated score, open addressing */
+typedef struct qc_acc {
+    uint32_t *doc;     /* doc + 1; 0 empty */
+    float *score;
+    uint32_t *count;
+    size_t cap, len;
+} qc_acc;
+
+static void qc_acc_init(qc_acc *a, size_t expect)
+{
+    a->cap = 256;
+    while (a->cap < 2 * expect)
+        a->cap *= 2;
+    a->doc = qc_calloc(a->cap, sizeof *a->doc);
+    a->score = qc_malloc(a->cap * sizeof *a->score);
+    a->count = qc_malloc(a->cap * sizeof *a->count);
+    a->len = 0;
+}
+
+static void qc_acc_free(qc_acc *a)
+{
+    free(a->doc);
+    free(a->score);
+    free(a->count);
+}
+
+static void qc_acc_add(qc_acc *a, uint32_t doc, float w)
+{
+    size_t s = (doc * 0x9e3779b1u) & (a->cap - 1);
+    while (a->doc[s] && a->doc[s] != doc + 1)
+        s = (s + 1) & (a->cap - 1);
+    if (!a->doc[s]) {
+        a->doc[s] = doc + 1;
+        a->score[s] = 0;
+        a->count[s] = 0;
+        a->len++;
+    }
+    a->score[s] += w;
+    a->count[s]++;
+}
+
+/* Top k slots of the accumulator by score (min-heap), best first. */
+typedef struct qc_cand {
+    uint32_t doc, count;
+    float score;
+} qc_cand;
+
+static int qc_cmp_cand(const void *a, const void *b)
+{
+    const qc_cand *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+static size_t qc_acc_top(const qc_acc *a, qc_cand *out, size_t k, uint32_t min_count)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < a->cap; s++) {
+        if (!a->doc[s] || a->count[s] < min_count)
+            continue;
+        qc_cand c = { a->doc[s] - 1, a->count[s], a->score[s] };
+        if (n < k) {
+            /* sift up */
+            size_t i = n++;
+            out[i] = c;
+            while (i > 0) {
+                size_t p = (i - 1) / 2;
+                if (qc_cmp_cand(&out[p], &out[i]) >= 0)
+                    break;
+                qc_cand t = out[p];
+                out[p] = out[i];
+                out[i] = t;
+                i = p;
+            }
+        } else if (qc_cmp_cand(&c, &out[0]) < 0) {
+            /* heap root is the worst kept; replace and sift down */
+            out[0] = c;
+            size_t i = 0;
+            for (;;) {
+                size_t l = 2 * i + 1, r = l + 1, w = i;
+                if (l < n && qc_cmp_cand(&out[l], &out[w]) > 0)
+                    w = l;
+                if (r < n && qc_cmp_cand(&out[r], &out[w]) > 0)
+                    w = r;
+                if (w == i)
+                    break;
+                qc_cand t = out[w];
+                out[w] = out[i];
+                out[i] = t;
+                i = w;
+            }
+        }
+    }
+    qsort(out, n, sizeof *out, qc_cmp_cand);
+    return n;
+}
+
+static uint32_t qc_shift(const qc_corpus *self)
+{
+    uint32_t shift = 32;
+    for (uint32_t nb = self->img.h->nbuckets; nb > 1; nb >>= 1)
+        shift--;
+    return shift;
+}
+
+/* Distinct buckets of a token run, with their document frequencies. */
+static size_t qc_buckets_of(const qc_corpus *self, const qc_ctoken *t, size_t n, qc_qbucket *out)
+{
+    uint32_t shift = qc_shift(self);
+    size_t k = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint32_t b = qc_corpus_pair_hash(t[i].hash, t[i + 1].hash) >> shift;
+        int dup = 0;
+        for (size_t j = 0; j < k && !dup; j++)
+            dup = out[j].bucket == b;
+        if (dup)
+            continue;
+        uint32_t c;
+        const uint8_t *end;
+        qc_image_list(&self->img, b, &c, &end);
+        out[k++] = (qc_qbucket){ b, c };
+    }
+    return k;
+}
+
+static void qc_accumulate(const qc_corpus *self, const qc_qbucket *b, qc_acc *acc, float w)
+{
+    uint32_t c, v, prev = 0;
+    const uint8_t *end, *p = qc_image_list(&self->img, b->bucket, &c, &end);
+    for (uint32_t k = 0; k < c && qc_varint_get(&p, end, &v); k++) {
+        uint32_t d = k ? prev + v : v;
+        prev = d;
+        if (d >= self->n)
+            break;   /* corrupt list: stop (the checksum makes this unreachable) */
+        qc_acc_add(acc, d, w);
+    }
+}
+
+/* ---- verification on an article's words ------------------------------------------- */
+
+typedef struct qc_hitpos {
+    uint32_t j, i;   /* article token index, quote token index */
+} qc_hitpos;
+
+static int qc_cmp_hitpos(const void *a, const void *b)
+{
+    const qc_hitpos *x = a, *y = b;
+    if (x->j != y->j)
+        return x->j < y->j ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* LCS of q[0..n) and t[0..m); fills the first/last aligned t index.
+ * Returns the length. */
+static size_t qc_lcs(const qc_ctoken *q, size_t n, const qc_ctoken *t, size_t m, size_t *first,
+                     size_t *last)
+{
+    uint16_t *dp = qc_calloc((n + 1) * (m + 1), sizeof *dp);
+#define DP(a, b) dp[(a) * (m + 1) + (b)]
+    for (size_t a = 1; a <= n; a++)
+        for (size_t b = 1; b <= m; b++)
+            DP(a, b) = q[a - 1].hash == t[b - 1].hash ? (uint16_t)(DP(a - 1, b - 1) + 1)
+                     : DP(a - 1, b) > DP(a, b - 1) ? DP(a - 1, b) : DP(a, b - 1);
+    size_t len = DP(n, m);
+    size_t a = n, b = m, lo = 0, hi = 0;
+    int have = 0;
+    while (a > 0 && b > 0) {
+        if (q[a - 1].hash == t[b - 1].hash && DP(a, b) == DP(a - 1, b - 1) + 1) {
+            if (!have)
+                hi = b - 1;
+            have = 1;
+            lo = b - 1;
+            a--, b--;
+        } else if (DP(a - 1, b) >= DP(a, b - 1)) {
+            a--;
+        } else {
+            b--;
+        }
+    }
+#undef DP
+    free(dp);
+    *first = lo;
+    *last = hi;
+    return len;
+}
+
+static size_t qc_verify(qc_corpus *self, uint32_t doc, const qc_ctoken *q, size_t n,
+                        const uint32_t *qpairs, qc_corpus_hit *out, size_t max)
+{
+    const qc_lazy_tokens *lt = qc_corpus_article_tokens(self, doc);
+    if (!lt || lt->len < 2 || max == 0)
+        return 0;
+    const qc_ctoken *t = lt->items;
+    size_t m = lt->len;
+    /* where each quote pair occurs: binary search in the sorted pairs */
+    Array(qc_hitpos) hits = ARRAY_INIT;
+    size_t np = m - 1;
+    for (size_t i = 0; i + 1 < n; i++) {
+        uint64_t key = (uint64_t)qpairs[i] << 32;
+        size_t lo = 0, hi = np;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (lt->pairs[mid] < key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < np && (uint32_t)(lt->pairs[k] >> 32) == qpairs[i]; k++) {
+            qc_hitpos h = { (uint32_t)lt->pairs[k], (uint32_t)i };
+            array_push(&hits, h);
+        }
+    }
+    if (hits.len > 1)
+        qsort(hits.items, hits.len, sizeof *hits.items, qc_cmp_hitpos);
+    size_t found = 0;
+    size_t span = n + 8 + n / 4;
+    uint8_t *used = qc_calloc(hits.len ? hits.len : 1, 1);
+    /* at most 3 passages per article, and a bounded number of tries:
+     * windows are taken densest first, so later ones only get weaker */
+    size_t min_hits = n >= 12 ? (n - 1) / 6 : 1;
+    for (int tries = 0; found < max && found < 3 && tries < 4; tries++) {
+        /* densest window of unused hits */
+        size_t best = 0, bl = 0, br = 0, cnt = 0, l = 0;
+        for (size_t r = 0; r < hits.len; r++) {
+            if (used[r])
+                continue;
+            cnt++;
+            while (hits.items[r].j - hits.items[l].j >= span || used[l]) {
+                if (!used[l])
+                    cnt--;
+                l++;
+            }
+            if (cnt > best) {
+                best = cnt;
+                bl = l;
+                br = r;
+            }
+        }
+        if (!best || best < min_hits)
+            break;
+        /* region to align: the window widened by the quote parts it misses */
+        const qc_hitpos *hl = &hits.items[bl], *hr = &hits.items[br];
+        size_t from = hl->j > hl->i + 3 ? hl->j - hl->i - 3 : 0;
+        size_t to = hr->j + 2 + (n - 2 - hr->i) + 3;
+        if (to > m)
+            to = m;
+        if (to - from > n + span)
+            to = from + n + span;
+        for (size_t k = bl; k <= br; k++)
+            used[k] = 1;
+        size_t first, last;
+        size_t matched = qc_lcs(q, n, t + from, to - from, &first, &last);
+        if (matched < 2 || matched * 2 < n)
+            continue;
+        qc_corpus_hit *h = &out[found++];
+        h->article = doc;
+        h->start = t[from + first].start;
+        h->end = t[from + last].end;
+        h->matched = matched;
+        h->quote_words = n;
+        h->passage_words = last - first + 1;
+        h->score = 2.0 * (double)matched / (double)(n + h->passage_words);
+    }
+    free(used);
+    array_free(&hits);
+    return found;
+}
+
+static int qc_cmp_hit(const void *a, const void *b)
+{
+    const qc_corpus_hit *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    if (x->matched != y->matched)
+        return x->matched > y->matched ? -1 : 1;
+    if (x->article != y->article)
+        return x->article < y->article ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+size_t qc_corpus_search(qc_corpus *self, const char *text, size_t len, qc_corpus_hit *hits,
+                        size_t max)
+{
+    if (!self->n || max == 0)
+        return 0;
+    qc_ctoken_array q = ARRAY_INIT;
+    qc_corpus_tokenize(text, len, 0, &q);
+    size_t n = q.len > QC_MAX_QUOTE_WORDS ? QC_MAX_QUOTE_WORDS : q.len;
+    if (n < 2) {
+        array_free(&q);
+        return 0;
+    }
+    qc_qbucket *qb = qc_malloc(n * sizeof *qb);
+    uint32_t *qpairs = qc_malloc(n * sizeof *qpairs);
+    for (size_t i = 0; i + 1 < n; i++)
+        qpairs[i] = qc_corpus_pair_hash(q.items[i].hash, q.items[i + 1].hash);
+    size_t nb = qc_buckets_of(self, q.items, n, qb);
+    qsort(qb, nb, sizeof *qb, qc_cmp_df);
+    double N = (double)self->n;
+    uint32_t common = (uint32_t)(self->n / 10 > 1000 ? self->n / 10 : 1000);
+    size_t expect = 0;
+    for (size_t k = 0; k < nb; k++)
+        if (k < 3 || qb[k].df <= common)
+            expect += qb[k].df;
+    qc_acc acc;
+    qc_acc_init(&acc, expect < (1u << 20) ? expect : (1u << 20));
+    uint32_t processed = 0;
+    for (size_t k = 0; k < nb; k++) {
+        if (k >= 3 && qb[k].df > common)
+            break;
+        if (!qb[k].df)
+            continue;
+        float w = (float)log(1.0 + N / qb[k].df);
+        qc_accumulate(self, &qb[k], &acc, w);
+        processed++;
+    }
+    size_t ncand = max * 2 > 16 ? max * 2 : 16;
+    if (ncand > 64)
+        ncand = 64;
+    qc_cand *cand = qc_malloc(ncand * sizeof *cand);
+    /* an article that holds half the quote's words in order shares, in
+     * practice, a good share of its pairs: ask for a fifth of them */
+    ncand = qc_acc_top(&acc, cand, ncand, processed >= 10 ? processed / 5 : 1);
+    qc_acc_free(&acc);
+    Array(qc_corpus_hit) all = ARRAY_INIT;
+    qc_corpus_hit buf[3];
+    for (size_t c = 0; c < ncand; c++) {
+        /* enough passages, and the rest share clearly fewer pairs: stop */
+        if (all.len >= max && cand[c].score < 0.9f * cand[0].score)
+            break;
+        size_t got = qc_verify(self, cand[c].doc, q.items, n, qpairs, buf, 3);
+        for (size_t k = 0; k < got; k++)
+            array_push(&all, buf[k]);
+    }
+    if (all.len)
+        qsort(all.items, all.len, sizeof *all.items, qc_cmp_hit);
+    size_t out = all.len < max ? all.len : max;
+    if (out)
+        memcpy(hits, all.items, out * sizeof *hits);
+    array_free(&all);
+    free(cand);
+    free(qb);
+    free(qpairs);
+    array_free(&q);
+    return out;
+}
+
+static int qc_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t qc_corpus_related(qc_corpus *self, const char *text, size_t len,
+                         qc_corpus_related_hit *out, size_t max)
+{
+    if (!self->n || max == 0)
+        return 0;
+    qc_ctoken_array q = ARRAY_INIT;
+    qc_corpus_tokenize(text, len, 0, &q);
+    if (q.len < 2) {
+        array_free(&q);
+        return 0;
+    }
+    /* distinct buckets: sort the bucket numbers, keep one of each */
+    uint32_t shift = qc_shift(self);
+    uint32_t *bs = qc_malloc(q.len * sizeof *bs);
+    size_t nbk = 0;
+    for (size_t i = 0; i + 1 < q.len; i++)
+        bs[nbk++] = qc_corpus_pair_hash(q.items[i].hash, q.items[i + 1].hash) >> shift;
+    array_free(&q);
+    size_t k = 0;
+    if (nbk) {
+        qsort(bs, nbk, sizeof *bs, qc_cmp_u32);
+        for (size_t i = 0; i < nbk; i++)
+            if (!k || bs[i] != bs[k - 1])
+                bs[k++] = bs[i];
+    }
+    double N = (double)self->n;
+    uint32_t rare = self->n < 100 ? (uint32_t)(self->n / 2 > 1 ? self->n / 2 : 1)
+                                  : (uint32_t)(self->n / 50 > 50 ? self->n / 50 : 50);
+    qc_acc acc;
+    qc_acc_init(&acc, k * 4);
+    double total = 0;
+    for (size_t i = 0; i < k; i++) {
+        qc_qbucket b = { bs[i], 0 };
+        const uint8_t *end;
+        qc_image_list(&self->img, b.bucket, &b.df, &end);
+        if (!b.df || b.df > rare)
+            continue;
+        float w = (float)log(1.0 + N / b.df);
+        total += w;
+        qc_accumulate(self, &b, &acc, w);
+    }
+    free(bs);
+    size_t want = max;
+    qc_cand *cand = qc_malloc(want * sizeof *cand);
+    size_t nc = qc_acc_top(&acc, cand, want, 3);
+    qc_acc_free(&acc);
+    for (size_t i = 0; i < nc; i++) {
+        out[i].article = cand[i].doc;
+        out[i].shared = cand[i].count;
+        out[i].score = total > 0 ? cand[i].score / total : 0;
+    }
+    free(cand);
+    return nc;
+}

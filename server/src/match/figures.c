@@ -1,0 +1,435 @@
+/*
+ * match/figures.c — comparing figures (issue 3, owned by the matching
+ * engineer; see match_internal.h).
+ *
+ * Same thing. Two figures are about the same thing when
+ *   - their kinds agree (a count with a count, a distance with a distance
+ *     in any length unit, money in the same currency, a time in the same
+ *     zone; dates are never compared: a date names which day, and texts
+ *     name many days near the same words);
+ *   - for counts and percentages, the counted nouns agree (head noun of
+ *     `counts`, plural folded: "ballistic missiles" = "missiles"), or one
+ *     side has none;
+ *   - and the context agrees: the event words of the figure's own clause
+ *     (died/killed/dead, missing, injured, rescued, flooded, fired/launched,
+ *     aboard, arrested…) share a class; or, when neither clause has an
+ *     event word, at least two content words of the sentence within 8
+ *     words of the figure are shared (one when the counted nouns agree).
+ * The figure's clause stops at the next or previous figure, at , ; : ( )
+ * and at "and", "but", "while", "when", so in "14 people were killed and
+ * 17 are still missing" the 17 is about the missing only.
+ *
+ * Compatible. Each figure is read as an interval of values: exact n is
+ * [n, n]; "more than n" (n, max(1.5n, n+3)] (a "more than a dozen" is not
+ * two dozen); "at least n" [n, max(1.5n, n+3)]; "about n" [0.85n, 1.15n];
+ * "nearly n" [0.85n, n]; "up to n", "as many as n" [0.6n, n]; "less than
+ * n" [0, n); a range [n, max]; a vague figure ("dozens", "hundreds",
+ * "several") [n, 4n]. Lengths are compared in km. Two figures are
+ * compatible when their intervals overlap (1% tolerance for unit
+ * conversions).
+ */
+#include "match/match_internal.h"
+#include "util/utf8.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <string.h>
+
+enum {
+    QC_EV_DEAD = 1u << 0,
+    QC_EV_MISSING = 1u << 1,
+    QC_EV_INJURED = 1u << 2,
+    QC_EV_RESCUED = 1u << 3,
+    QC_EV_DAMAGED = 1u << 4,
+    QC_EV_FIRED = 1u << 5,
+    QC_EV_ABOARD = 1u << 6,
+    QC_EV_ARRESTED = 1u << 7,
+    QC_EV_EVACUATED = 1u << 8,
+};
+
+static const struct {
+    const char *word;
+    unsigned cls;
+} qc_events[] = {
+    { "killed", QC_EV_DEAD }, { "dead", QC_EV_DEAD }, { "died", QC_EV_DEAD },
+    { "die", QC_EV_DEAD }, { "death", QC_EV_DEAD }, { "deaths", QC_EV_DEAD },
+    { "fatalities", QC_EV_DEAD }, { "lives", QC_EV_DEAD }, { "perished", QC_EV_DEAD },
+    { "killing", QC_EV_DEAD }, { "kill", QC_EV_DEAD }, { "bodies", QC_EV_DEAD },
+    { "toll", QC_EV_DEAD }, { "drowned", QC_EV_DEAD },
+    { "missing", QC_EV_MISSING }, { "unaccounted", QC_EV_MISSING },
+    { "injured", QC_EV_INJURED }, { "wounded", QC_EV_INJURED }, { "hurt", QC_EV_INJURED },
+    { "injuries", QC_EV_INJURED }, { "injuring", QC_EV_INJURED }, { "wounding", QC_EV_INJURED },
+    { "rescued", QC_EV_RESCUED }, { "safety", QC_EV_RESCUED }, { "saved", QC_EV_RESCUED },
+    { "flooded", QC_EV_DAMAGED }, { "destroyed", QC_EV_DAMAGED }, { "damaged", QC_EV_DAMAGED },
+    { "fired", QC_EV_FIRED }, { "launched", QC_EV_FIRED }, { "launch", QC_EV_FIRED },
+    { "fire", QC_EV_FIRED }, { "firing", QC_EV_FIRED }, { "barrage", QC_EV_FIRED },
+    { "aboard", QC_EV_ABOARD }, { "passengers", QC_EV_ABOARD }, { "onboard", QC_EV_ABOARD },
+    { "arrested", QC_EV_ARRESTED }, { "detained", QC_EV_ARRESTED },
+    { "evacuated", QC_EV_EVACUATED }, { "displaced", QC_EV_EVACUATED },
+};
+
+static const char *const qc_stop[] = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "their", "his", "her", "that", "this", "these", "those", "which", "who", "than", "more",
+    "least", "about", "some", "nearly", "almost", "up", "still", "said", "says", "say", "told",
+    "after", "before", "when", "while", "not", "no", "all", "they", "he", "she", "we", "i",
+    "there", "so", "far", "also", "into", "over", "under", "around", "approximately", "only",
+    "local", "time", "gmt", "utc", "est", "today", "yesterday", "tomorrow", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "morning", "night", "afternoon", "evening", "according", "per", "cent", "percent",
+    "people", "would", "will", "can", "could", "new", "one", "other", "being", "did", "do",
+};
+
+static const char *const qc_clause_words[] = { "and", "but", "while", "when", "whereas",
+                                               "although", "because", "which", "who" };
+
+static bool qc_in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, list[i]))
+            return true;
+    return false;
+}
+
+static uint64_t qc_hash(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h ? h : 1;
+}
+
+/* simple plural folding */
+static void qc_stem(char *w)
+{
+    size_t n = strlen(w);
+    if (!strcmp(w, "people") || !strcmp(w, "persons"))
+        strcpy(w, "person");
+    else if (n > 4 && !strcmp(w + n - 3, "ies"))
+        strcpy(w + n - 3, "y");
+    else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+        w[n - 1] = 0;
+}
+
+static unsigned qc_event_of(const char *w)
+{
+    for (size_t i = 0; i < sizeof qc_events / sizeof *qc_events; i++)
+        if (!strcmp(w, qc_events[i].word))
+            return qc_events[i].cls;
+    return 0;
+}
+
+typedef struct qc_fword {
+    size_t start, end;
+    char w[40];
+} qc_fword;
+
+/* lower-cased, accent-folded word at text[start..end) into w */
+static void qc_fold_word(const char *text, size_t start, size_t end, char *w, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = start; i < end && k + 4 < cap;) {
+        size_t n;
+        int32_t cp = qc_utf8_decode(text + i, end - i, &n);
+        i += n;
+        if (cp == 0x2019)
+            cp = '\'';
+        char enc[4];
+        size_t el = qc_utf8_encode(qc_cp_fold(cp), enc);
+        for (size_t j = 0; j < el; j++)
+            w[k++] = enc[j];
+    }
+    w[k] = 0;
+    /* possessive */
+    if (k > 2 && w[k - 2] == '\'' && w[k - 1] == 's')
+        w[k - 2] = 0;
+}
+
+static bool qc_is_wchar(unsigned char c) { return isalnum(c) || c >= 0x80; }
+
+/* words of text[from..to) */
+static size_t qc_words_in(const char *text, size_t from, size_t to, qc_fword *out, size_t max,
+                          unsigned char *boundary_before)
+{
+    size_t n = 0;
+    size_t i = from;
+    bool pending_boundary = false;
+    while (i < to && n < max) {
+        unsigned char c = (unsigned char)text[i];
+        if (!qc_is_wchar(c)) {
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' ||
+                c == 0xE2 /* dashes, curly quotes */)
+                pending_boundary = true;
+            i++;
+            continue;
+        }
+        size_t st = i;
+        while (i < to && (qc_is_wchar((unsigned char)text[i]) ||
+                          ((text[i] == '\'' || text[i] == '.' || text[i] == ',') && i + 1 < to &&
+                           qc_is_wchar((unsigned char)text[i + 1]) && i > st &&
+                           (text[i] == '\'' || isdigit((unsigned char)text[i - 1])))))
+            i++;
+        out[n].start = st;
+        out[n].end = i;
+        qc_fold_word(text, st, i, out[n].w, sizeof out[n].w);
+        if (boundary_before)
+            boundary_before[n] = pending_boundary ||
+                                 qc_in_list(out[n].w, qc_clause_words,
+                                            sizeof qc_clause_words / sizeof *qc_clause_words);
+        pending_boundary = false;
+        n++;
+    }
+    return n;
+}
+
+static size_t qc_sentence_start(const char *t, size_t pos)
+{
+    size_t lim = pos > 600 ? pos - 600 : 0;
+    for (size_t i = pos; i > lim; i--) {
+        char c = t[i - 1];
+        if (c == '\n')
+            return i;
+        if ((c == '.' || c == '!' || c == '?') && (t[i] == ' ' || t[i] == '\n') && i >= 3 &&
+            !(isupper((unsigned char)t[i - 2]) && (i < 3 || !isalpha((unsigned char)t[i - 3]) ||
+                                                   t[i - 3] == '.')))
+            return i;
+    }
+    return lim;
+}
+
+static size_t qc_sentence_end(const char *t, size_t len, size_t pos)
+{
+    size_t lim = pos + 600 < len ? pos + 600 : len;
+    for (size_t i = pos; i < lim; i++) {
+        char c = t[i];
+        if (c == '\n')
+            return i;
+        if ((c == '.' || c == '!' || c == '?') && (i + 1 >= len || t[i + 1] == ' ' ||
+                                                  t[i + 1] == '\n') &&
+            !(i >= 1 && isupper((unsigned char)t[i - 1]) &&
+              (i < 2 || !isalpha((unsigned char)t[i - 2]) || t[i - 2] == '.')))
+            return i;
+    }
+    return lim;
+}
+
+static double qc_unit_scale(const char *unit)
+{
+    if (!unit)
+        return 1;
+    if (!strcmp(unit, "mi"))
+        return 1.609344;
+    if (!strcmp(unit, "m"))
+        return 0.001;
+    if (!strcmp(unit, "ft"))
+        return 0.0003048;
+    if (!strcmp(unit, "yd"))
+        return 0.0009144;
+    if (!strcmp(unit, "nmi"))
+        return 1.852;
+    return 1;
+}
+
+static bool qc_q(const char *q, const char *w) { return q && !strcmp(q, w); }
+
+void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len)
+{
+    memset(out, 0, sizeof *out);
+    out->fig = fig;
+    out->text = text;
+    out->len = len;
+    /* interval */
+    double v = fig->value, vmax = fig->value_max > fig->value ? fig->value_max : fig->value;
+    double scale = fig->kind == QC_FIGURE_DISTANCE ? qc_unit_scale(fig->unit) : 1;
+    double lo = v, hi = vmax;
+    bool lo_open = false, hi_open = false;
+    const char *q = fig->qualifier;
+    double up = fmax(1.5 * v, v + 3);
+    if (fig->vague) {
+        hi = 4 * vmax;
+    } else if (qc_q(q, "more than")) {
+        lo_open = true;
+        hi = up;
+    } else if (qc_q(q, "at least")) {
+        hi = up;
+    } else if (qc_q(q, "about")) {
+        lo = 0.85 * v;
+        hi = 1.15 * vmax;
+    } else if (qc_q(q, "nearly")) {
+        lo = 0.85 * v;
+    } else if (qc_q(q, "up to") || qc_q(q, "as many as")) {
+        lo = 0.6 * v;
+    } else if (qc_q(q, "less than")) {
+        lo = 0;
+        hi_open = true;
+    }
+    out->lo = lo * scale;
+    out->hi = hi * scale;
+    out->lo_open = lo_open;
+    out->hi_open = hi_open;
+
+    /* head noun of what is counted */
+    if (fig->counts && *fig->counts) {
+        const char *c = fig->counts;
+        const char *last = c;
+        for (const char *p = c; *p; p++)
+            if (*p == ' ' || *p == '-')
+                last = p + 1;
+        char w[40];
+        qc_fold_word(last, 0, strlen(last), w, sizeof w);
+        unsigned ev = qc_event_of(w);
+        if (ev) {
+            out->classes |= ev;   /* "14 dead": what is counted is an event */
+        } else {
+            qc_stem(w);
+            out->head = qc_hash(w);
+        }
+    }
+
+    /* the sentence and the figure's own clause */
+    size_t ss = qc_sentence_start(text, fig->start);
+    size_t se = qc_sentence_end(text, len, fig->end);
+    if (se < fig->end)
+        se = fig->end;
+    qc_fword before[48], after[48];
+    unsigned char bb[48], ab[48];
+    size_t nb = qc_words_in(text, ss, fig->start, before, 48, bb);
+    size_t na = qc_words_in(text, fig->end, se, after, 48, ab);
+    /* the clause: back to a boundary (at most 5 words), forward to one (at most 8) */
+    for (size_t k = nb, taken = 0; k-- > 0 && taken < 5; taken++) {
+        out->classes |= qc_event_of(before[k].w);
+        if (bb[k])
+            break;
+    }
+    for (size_t k = 0; k < na && k < 8; k++) {
+        if (k > 0 && ab[k])
+            break;
+        if (k == 0 && ab[k] && strcmp(after[k].w, "and"))
+            break;
+        if (k == 0 && !strcmp(after[k].w, "and"))
+            break;
+        if (isdigit((unsigned char)after[k].w[0]))
+            break;   /* the next figure */
+        out->classes |= qc_event_of(after[k].w);
+    }
+    /* content words within 8 words either side */
+    size_t from = nb > 8 ? nb - 8 : 0;
+    for (size_t k = from; k < nb && out->nctx < 24; k++) {
+        char *w = before[k].w;
+        if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
+            qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
+            continue;
+        qc_stem(w);
+        out->ctx[out->nctx++] = qc_hash(w);
+    }
+    for (size_t k = 0; k < na && k < 8 && out->nctx < 24; k++) {
+        char *w = after[k].w;
+        if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
+            qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
+            continue;
+        qc_stem(w);
+        out->ctx[out->nctx++] = qc_hash(w);
+    }
+}
+
+static size_t qc_shared(const qc_mfigure *a, const qc_mfigure *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->nctx; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < i && !dup; k++)
+            if (a->ctx[k] == a->ctx[i])
+                dup = true;
+        if (dup)
+            continue;
+        for (size_t j = 0; j < b->nctx; j++)
+            if (a->ctx[i] == b->ctx[j]) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+static bool qc_unit_eq(const char *a, const char *b)
+{
+    if (!a || !b)
+        return !a && !b;
+    return !strcmp(a, b);
+}
+
+bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
+{
+    const qc_figure *fa = a->fig, *fb = b->fig;
+    if (fa->kind != fb->kind)
+        return false;
+    switch (fa->kind) {
+    case QC_FIGURE_DATE:
+        return false;
+    case QC_FIGURE_TIME:
+    case QC_FIGURE_MONEY:
+    case QC_FIGURE_OTHER:
+        if (!qc_unit_eq(fa->unit, fb->unit))
+            return false;
+        break;
+    default:
+        break;
+    }
+    size_t shared = qc_shared(a, b);
+    bool cls = (a->classes & b->classes) != 0;
+    if (a->classes && b->classes && !cls)
+        return false;
+    if (fa->kind == QC_FIGURE_COUNT || fa->kind == QC_FIGURE_PERCENT) {
+        if (a->head && b->head) {
+            if (a->head != b->head)
+                return false;
+            if (cls)
+                return true;
+            if (a->classes || b->classes)
+                return shared >= 1;
+            return shared >= 2;
+        }
+        if (fa->kind == QC_FIGURE_PERCENT && (a->head || b->head))
+            return false;
+        return cls && shared >= 1;
+    }
+    if (cls)
+        return shared >= 1;
+    return shared >= 2;
+}
+
+bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
+{
+    const double tol = 0.01;
+    double lo, hi;
+    bool lo_open, hi_open;
+    if (a->lo > b->lo) {
+        lo = a->lo;
+        lo_open = a->lo_open;
+    } else if (b->lo > a->lo) {
+        lo = b->lo;
+        lo_open = b->lo_open;
+    } else {
+        lo = a->lo;
+        lo_open = a->lo_open || b->lo_open;
+    }
+    if (a->hi < b->hi) {
+        hi = a->hi;
+        hi_open = a->hi_open;
+    } else if (b->hi < a->hi) {
+        hi = b->hi;
+        hi_open = b->hi_open;
+    } else {
+        hi = a->hi;
+        hi_open = a->hi_open || b->hi_open;
+    }
+    if (lo > hi * (1 + tol) + 1e-9)
+        return false;
+    if (fabs(lo - hi) <= 1e-9 * fmax(1, fabs(lo)))
+        return !lo_open && !hi_open;
+    return true;
+}

@@ -1,0 +1,101 @@
+/*
+ * match/match.h — findings, and checking one draft against the corpus.
+ *
+ * qc_check compares every quotation and figure of a draft's extraction
+ * with the corpus and returns a qc_findings. Everything a qc_findings
+ * holds (findings, messages, evidence, fixes) lives in its own arena and
+ * is freed by qc_findings_delete. Evidence points into the corpus (its
+ * `source` text is owned by the corpus and lives as long as it does).
+ * Ranges are byte offsets, end exclusive; the report and lsp modules turn
+ * them into lines and columns through text/text.h.
+ */
+#ifndef QC_MATCH_MATCH_H
+#define QC_MATCH_MATCH_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+#include "extract/extract.h"
+#include "text/text.h"
+#include "util/arena.h"
+
+typedef enum qc_code {
+    QC_CODE_MISATTRIBUTED_QUOTE,
+    QC_CODE_ALTERED_QUOTE,
+    QC_CODE_UNSOURCED_QUOTE,
+    QC_CODE_FIGURE_MISMATCH,
+    QC_CODE_WEAK_SOURCE,
+    QC_CODE_SOURCES_DISAGREE,
+    QC_CODE_CORRECTED_SOURCE,
+    QC_CODE_COUNT
+} qc_code;
+
+typedef enum qc_severity {
+    QC_SEV_OFF = 0,
+    QC_SEV_ERROR = 1,     /* values match LSP DiagnosticSeverity */
+    QC_SEV_WARNING = 2,
+    QC_SEV_INFO = 3,
+    QC_SEV_HINT = 4,
+} qc_severity;
+
+/* "misattributed-quote", …; and back (-1 if unknown). */
+const char *qc_code_name(qc_code code);
+int qc_code_parse(const char *name);
+qc_severity qc_code_default_severity(qc_code code);
+const char *qc_severity_name(qc_severity sev);        /* "error", … */
+int qc_severity_parse(const char *name);               /* incl. "off"; -1 if unknown */
+/* Documentation link for a code (README anchor). */
+const char *qc_code_doc_url(qc_code code);
+
+typedef struct qc_evidence {
+    const char *path;          /* the source article's path */
+    const qc_text *source;     /* its text (owned by the corpus) */
+    size_t start, end;         /* the passage in the source */
+    const char *outlet;
+    const char *speaker;       /* who the source says said it; NULL */
+    double credibility;        /* 0..1 */
+    const char *credibility_label;  /* "high", "medium", "low", "unknown" */
+    const char *text;          /* the source passage's words */
+    const char *revision;      /* git revision checked against; NULL */
+} qc_evidence;
+
+typedef struct qc_fix {
+    const char *title;         /* "Attribute to Stephanie Grisham" */
+    size_t start, end;         /* draft bytes to replace */
+    const char *replacement;
+} qc_fix;
+
+typedef struct qc_finding {
+    qc_code code;
+    qc_severity severity;
+    size_t start, end;         /* in the draft */
+    const char *message;
+    const char *quote;         /* the draft's quoted words or figure text */
+    const char *speaker;       /* the draft's speaker (resolved); NULL */
+    qc_evidence *evidence;
+    size_t nevidence;
+    qc_fix *fixes;
+    size_t nfixes;
+    const char *diff;          /* word-by-word difference, for altered-quote; NULL */
+} qc_finding;
+
+typedef struct qc_findings {
+    qc_arena arena;
+    qc_finding *items;
+    size_t len;
+    size_t quotes_checked, figures_checked;
+} qc_findings;
+
+void qc_findings_delete(qc_findings *self);   /* accepts NULL */
+
+typedef struct qc_corpus qc_corpus;   /* corpus/corpus.h */
+typedef struct qc_config qc_config;   /* config/config.h */
+
+/* Check one draft. `draft` is its text, `prose` and `ex` its parse and
+ * extraction; `config` may be NULL (defaults). The corpus is only read, so
+ * several threads may check drafts against one corpus at once. Severities
+ * come from the config; inline suppressions are applied by the caller. */
+qc_findings *qc_check(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
+                      const qc_prose *prose, const qc_extraction *ex);
+
+#endif

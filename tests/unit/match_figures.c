@@ -1,0 +1,130 @@
+/*
+ * tests/unit/match_figures.c — figure comparison (match/figures.c, owned
+ * by the matching engineer): the same thing (counted noun, event words of
+ * the figure's own clause, shared context, units) and compatible claims
+ * (qualifiers as intervals: a dropped "more than", "more than two dozen"
+ * vs "more than a dozen", "at least 14" vs "more than a dozen", km vs
+ * miles, vague "dozens").
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "match/match_internal.h"
+#include "parse/parse.h"
+
+typedef struct fig_doc {
+    qc_prose *p;
+    qc_extraction *ex;
+    const char *text;
+} fig_doc;
+
+static void doc_open(fig_doc *d, const char *text)
+{
+    d->text = text;
+    d->p = qc_prose_parse(text, strlen(text), QC_FORMAT_PLAIN);
+    d->ex = qc_extract(text, strlen(text), d->p);
+}
+
+static void doc_close(fig_doc *d)
+{
+    qc_extraction_delete(d->ex);
+    qc_prose_delete(d->p);
+}
+
+/* the figure whose text starts with `start` */
+static void fig_of(const fig_doc *d, const char *start, qc_mfigure *out)
+{
+    for (size_t i = 0; i < d->ex->nfigures; i++) {
+        const qc_figure *f = &d->ex->figures[i];
+        if (!strncmp(d->text + f->start, start, strlen(start)) ||
+            !strncmp(d->text + f->num_start, start, strlen(start))) {
+            qc_match_figure_prepare(out, f, d->text, strlen(d->text));
+            return;
+        }
+    }
+    fail_msg("no figure '%s' in: %s", start, d->text);
+}
+
+static void pair(const char *a_text, const char *a_fig, const char *b_text, const char *b_fig,
+                 bool same, bool compatible)
+{
+    fig_doc a, b;
+    doc_open(&a, a_text);
+    doc_open(&b, b_text);
+    qc_mfigure fa, fb;
+    fig_of(&a, a_fig, &fa);
+    fig_of(&b, b_fig, &fb);
+    if (qc_match_figure_same_thing(&fa, &fb) != same)
+        fail_msg("same thing should be %d: '%s' / '%s'", same, a_text, b_text);
+    if (same && qc_match_figure_compatible(&fa, &fb) != compatible)
+        fail_msg("compatible should be %d: '%s' / '%s'", compatible, a_text, b_text);
+    doc_close(&a);
+    doc_close(&b);
+}
+
+static void test_counts(void **state)
+{
+    (void)state;
+    pair("Iran fired more than two dozen ballistic missiles at two bases.", "more than two",
+         "Iran had fired more than a dozen ballistic missiles at two military bases in Iraq.", "more than a",
+         true, false);
+    pair("Iran fired a dozen ballistic missiles at the bases.", "a dozen",
+         "Iran launched more than a dozen ballistic missiles against U.S. forces.", "more than",
+         true, false);
+    pair("At least 14 people died and 167 homes were flooded.", "At least 14",
+         "More than a dozen people were killed when the dam failed.", "More than", true, true);
+    pair("At least 14 people died in the flood.", "At least 14",
+         "Twelve people died and 176 homes were flooded.", "Twelve", true, false);
+    pair("A Ukrainian airliner was shot down, killing all 167 people aboard.", "167",
+         "a Ukranian passenger plane where all 176 people aboard have died.", "176", true, false);
+    pair("A dozen people are still missing.", "A dozen",
+         "At least 14 people were killed and 17 are still missing, officials said.", "17", true, false);
+}
+
+static void test_not_same(void **state)
+{
+    (void)state;
+    /* killed vs missing in one sentence */
+    pair("At least 14 people were killed.", "At least 14",
+         "At least 14 people were killed and 17 are still missing, officials said.", "17", false, false);
+    /* different counted nouns */
+    pair("The reservoir stood at 97% of its capacity.", "97%",
+         "The ministry put the cost at about 2% of its annual budget.", "about 2%", false, false);
+    /* rescued vs dead */
+    pair("Rescuers brought 212 people to safety.", "212",
+         "At least 14 people died in the flood.", "At least 14", false, false);
+}
+
+static void test_units(void **state)
+{
+    (void)state;
+    pair("The flood wave travelled 12 kilometres to reach Ostrel.", "12",
+         "The flood wave covered the 9 kilometres (5.6 miles) to Ostrel in under 40 minutes.", "9",
+         true, false);
+    pair("The flood wave travelled 9 kilometres to reach Ostrel.", "9",
+         "The flood wave covered 5.6 miles to reach Ostrel in under 40 minutes.", "5.6", true, true);
+}
+
+static void test_vague(void **state)
+{
+    (void)state;
+    pair("Iran fired dozens of missiles at the air base.", "dozens",
+         "The IRGC statement claimed that dozens of missiles had been fired at al-Assad airbase.", "dozens",
+         true, true);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_not_same),
+        cmocka_unit_test(test_units),
+        cmocka_unit_test(test_vague),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
