@@ -1954,6 +1954,22 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     if (t->kind == TK_WORD && !between &&
         (date_month_first(c, j, &f) || noon_at(c, j, qual != NULL, &f)))
         goto done;
+    if (t->kind == TK_WORD && !between && isw(c, j + 1, "o'clock")) {   /* nine o'clock */
+        static const char *const hours[] = { "one", "two", "three", "four", "five", "six", "seven",
+                                             "eight", "nine", "ten", "eleven", "twelve" };
+        for (size_t i = 0; i < LEN(hours); i++) {
+            if (!isw(c, j, hours[i]))
+                continue;
+            int h = (int)i + 1, pm = -1;
+            size_t e = j + 2, e2;
+            if (ampm_at(c, e, &pm, &e2))
+                e = e2;
+            if (pm == 1 && h < 12) h += 12;
+            if (pm == 0 && h == 12) h = 0;
+            time_fill(c, &f, j, e, h, 0, -1, true);
+            goto done;
+        }
+    }
     if (t->kind == TK_NUM) {
         if (blocked_left(c, j, false))
             return false;
