@@ -276,6 +276,7 @@ static size_t qc_sentence_end(const qc_qx *x, size_t b, size_t i)
 }
 
 static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi);
+static qc_np qc_pick_appositive(qc_qx *x, qc_np first, qc_np app);
 
 /* The subject of the clause [s, v): the first phrase naming a person, an
  * organisation or a pronoun within its first dozen tokens. */
@@ -296,8 +297,17 @@ static qc_np qc_subject(qc_qx *x, size_t s, size_t v)
             continue;
         qc_np n = qc_np_forward_lenient(x, i, v);
         if (n.b > n.a && (n.kind == QC_NP_PERSON || n.kind == QC_NP_ORG || n.kind == QC_NP_PRONOUN ||
-                          n.kind == QC_NP_ROLE || n.kind == QC_NP_DOC))
+                          n.kind == QC_NP_ROLE || n.kind == QC_NP_DOC || n.kind == QC_NP_GENERIC)) {
+            /* "a Republican, Mark Amodei, has …" */
+            if (n.kind != QC_NP_PERSON && n.b + 2 < v && qc_punct(&T[n.b], ',')) {
+                qc_np m = qc_np_forward_lenient(x, n.b + 1, v);
+                if (m.b > m.a && m.kind == QC_NP_PERSON && m.b < v && qc_punct(&T[m.b], ','))
+                    return qc_pick_appositive(x, n, m);
+            }
+            if (n.kind == QC_NP_GENERIC)
+                continue;
             return n;
+        }
         if (n.b > n.a)
             i = n.b - 1;
     }
@@ -729,11 +739,21 @@ static bool qc_continues(qc_qx *x, const qc_q *p, const qc_q *q)
     const qc_token *T = x->toks.items;
     if (p->close == QC_NONE)
         return false;
+    size_t clause_end = p->verb != QC_NONE && p->verb + 1 > p->np.b ? p->verb + 1 : p->np.b;
+    size_t app_end = clause_end;
+    if (clause_end < q->open && qc_punct(&T[clause_end], ',')) {
+        /* "said Tedros Adhanom Ghebreyesus, the Director-General of the WHO." */
+        app_end = clause_end + 1;
+        while (app_end < q->open && !qc_punct(&T[app_end], ',') && !(T[app_end].flags & QC_TKF_SENT_END))
+            app_end++;
+    }
     for (size_t i = p->close + 1; i < q->open; i++) {
         const qc_token *t = &T[i];
         if (t->type != QC_TK_WORD || !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
             continue;
         if (i >= p->np.a && i < p->np.b)
+            continue;
+        if (i >= clause_end && i < app_end)
             continue;
         unsigned c = qc_tcls(t);
         if (c & (QC_LX_FUNC | QC_LX_TIME | QC_LX_PRONOUN | QC_LX_DET))
@@ -829,7 +849,21 @@ static void qc_attribute(qc_qx *x)
         size_t verb = QC_NONE;
         bool found = false;
         int32_t lastc = qc_last_cp(x->text, q->segs.items[q->segs.len - 1].start, q->segs.items[q->segs.len - 1].end);
-        if (q->close != QC_NONE) {
+        /* a quotation woven into running text ("Pelosi called it a “…”")
+         * belongs to the clause before it, even when "according to X"
+         * follows */
+        const qc_token *before = q->open > x->bfirst[b] ? &T[q->open - 1] : NULL;
+        bool running = before && before->type == QC_TK_WORD && x->outside[q->open - 1];
+        if (running) {
+            size_t lo = qc_sentence_start(x, b, q->open);
+            if (prev_close != QC_NONE && prev_close + 1 > lo)
+                lo = prev_close + 1;
+            size_t sent_lo = qc_sentence_start(x, b, q->open);
+            if (lo < q->open && qc_attr_before(x, sent_lo, lo, q->open, &np, &verb) &&
+                (np.kind == QC_NP_PERSON || np.kind == QC_NP_ORG))
+                found = true;
+        }
+        if (!found && q->close != QC_NONE) {
             size_t hi = qc_sentence_end(x, lb, q->close + 1);
             if (next_open != QC_NONE && next_open < hi)
                 hi = next_open;
