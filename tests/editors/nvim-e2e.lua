@@ -4,7 +4,7 @@
 -- an edit with non-ASCII text re-checked. Writes PASS/FAIL/SKIP lines to
 -- $QC_NVIM_OUT. Owned by the lsp module.
 local out = assert(io.open(os.getenv('QC_NVIM_OUT'), 'w'))
-local checker_ready = os.getenv('QC_LSP_CHECKER') == '1'
+local checker_ready = os.getenv('QC_LSP_CHECKER') ~= '0'
 local root = os.getenv('QC_NVIM_ROOT')
 local draft = os.getenv('QC_NVIM_DRAFT')
 local failures = 0

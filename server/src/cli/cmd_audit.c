@@ -97,10 +97,13 @@ static void qc_audit_walk(qc_session *session, const char *dir, qc_paths *out, i
     qsort(names.items, names.len, sizeof *names.items, qc_audit_cmp);
     for (size_t i = 0; i < names.len; i++) {
         qc_strbuf sb = QC_STRBUF_INIT;
-        if (!strcmp(dir, "."))
+        const char *base = dir;
+        while (base[0] == '.' && base[1] == '/')   /* "./drafts" -> "drafts/…" */
+            base += 2;
+        if (!strcmp(base, ".") || !*base)
             qc_strbuf_adds(&sb, names.items[i]);
         else
-            qc_strbuf_printf(&sb, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+            qc_strbuf_printf(&sb, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/",
                              names.items[i]);
         char *path = qc_strbuf_detach(&sb);
         struct stat st, lst;
@@ -186,9 +189,9 @@ int qc_cmd_audit(int argc, char **argv)
                                                          : (i + 1 < argc ? argv[++i] : NULL);
             char *end = NULL;
             long n = v ? strtol(v, &end, 10) : -1;
-            if (!v || !*v || *end || n < 0 || n > 1024) {
-                status = qc_cli_usage_error("audit", "%s takes a number from 0 to 1024",
-                                            is_worst ? "--worst" : "--jobs");
+            if (!v || !*v || *end || n < (is_worst ? 1 : 0) || n > 1024) {
+                status = qc_cli_usage_error("audit", "%s takes a number from %d to 1024",
+                                            is_worst ? "--worst" : "--jobs", is_worst ? 1 : 0);
                 goto done;
             }
             if (is_worst)
@@ -298,7 +301,7 @@ int qc_cmd_audit(int argc, char **argv)
     ro.cwd = qc_session_cwd(session);
     ro.unreadable = unreadable;
     ro.ignored = ignored;
-    ro.worst = worst ? worst : 1;
+    ro.worst = worst;
     qc_report_findings(out, rf, nrf, &ro);
     free(rf);
     free(title);

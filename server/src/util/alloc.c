@@ -39,6 +39,7 @@ void *qc_realloc(void *ptr, size_t size)
 
 char *qc_strndup(const char *s, size_t n)
 {
+    n = strnlen(s, n);   /* like strndup: stop at the first NUL */
     char *p = qc_malloc(n + 1);
     memcpy(p, s, n);
     p[n] = '\0';

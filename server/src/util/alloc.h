@@ -15,6 +15,6 @@ void *qc_malloc(size_t size);
 void *qc_calloc(size_t count, size_t size);
 void *qc_realloc(void *ptr, size_t size);
 char *qc_strdup(const char *s);
-char *qc_strndup(const char *s, size_t n);
+char *qc_strndup(const char *s, size_t n);   /* at most n bytes, stops at NUL */
 
 #endif
