@@ -395,6 +395,31 @@ static qc_np qc_pick_appositive(qc_qx *x, qc_np first, qc_np app)
     return qc_np_ok(&first) ? first : app;
 }
 
+/* Is token v inside an aside that closes before hi: "— which the BBC
+ * noted —" or "(as Reuters reported)"? */
+static bool qc_in_aside(qc_qx *x, size_t lo, size_t v, size_t hi)
+{
+    const qc_token *T = x->toks.items;
+    size_t dashes = 0, open_paren = 0;
+    for (size_t i = lo; i < v; i++) {
+        if (T[i].type != QC_TK_PUNCT)
+            continue;
+        if (T[i].cp == 0x2014 || T[i].cp == 0x2013)
+            dashes++;
+        else if (T[i].cp == '(')
+            open_paren++;
+        else if (T[i].cp == ')' && open_paren > 0)
+            open_paren--;
+    }
+    if (open_paren > 0)
+        return true;
+    if (dashes % 2 == 1)
+        for (size_t i = v + 1; i < hi; i++)
+            if (T[i].type == QC_TK_PUNCT && (T[i].cp == 0x2014 || T[i].cp == 0x2013))
+                return true;
+    return false;
+}
+
 /* "…," X said / said X — in toks (from, hi). */
 static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *verb)
 {
@@ -542,7 +567,9 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             k--;
         if (k < hi - 1) {
             qc_np n = qc_np_backward(T, lo, k);
-            if (qc_np_ok(&n) && !(T[n.b - 1].flags & QC_TKF_POSS) &&
+            size_t clause = qc_skip_intro(x, sent_lo, k);
+            bool opens = qc_np_ok(&n) && (n.a <= clause || qc_punct(&T[n.a - 1], ',') || n.a == lo);
+            if (opens && !(T[n.b - 1].flags & QC_TKF_POSS) &&
                 (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
                 size_t v = QC_NONE;   /* "Keller gave a short update:" has no reporting verb */
                 for (size_t i = k; i < hi - 1; i++)
@@ -559,7 +586,7 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     /* "In his message, he appreciated Soleimani's lifepath: “…”" */
     if (hi > lo && qc_punct(&T[hi - 1], ':')) {
         size_t s = qc_skip_intro(x, lo, hi);
-        qc_np n = qc_np_forward(T, s, hi);
+        qc_np n = qc_subject(x, s, hi - 1);
         if (qc_np_ok(&n) && n.b < hi && (qc_lowerw(&T[n.b]) || qc_punct(&T[n.b], ','))) {
             size_t v = n.b;
             while (v < hi - 1 && !qc_lowerw(&T[v]))
@@ -580,13 +607,29 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     for (size_t i = hi; i > lo && hi - i < 30; i--) {
         if (!x->outside[i - 1])
             break;
-        if (qc_verb(&T[i - 1])) {
+        if (qc_verb(&T[i - 1]) && !qc_in_aside(x, sent_lo, i - 1, hi)) {
             v = i - 1;
             break;
         }
     }
     if (v == QC_NONE)
         return false;
+    /* passive: "Amman, who was described as “…” by the police" */
+    if (v > lo && qc_lowerw(&T[v - 1]) && (qc_tis(&T[v - 1], "was") || qc_tis(&T[v - 1], "were") ||
+                                            qc_tis(&T[v - 1], "been") || qc_tis(&T[v - 1], "is") ||
+                                            qc_tis(&T[v - 1], "are"))) {
+        size_t qend = hi;
+        while (qend < x->toks.len && !x->outside[qend])
+            qend++;
+        if (qend + 1 < x->toks.len && qc_tis(&T[qend], "by") && x->outside[qend + 1]) {
+            qc_np ag = qc_np_forward_lenient(x, qend + 1, x->toks.len);
+            if (qc_np_ok(&ag) && ag.kind != QC_NP_PRONOUN) {
+                *np = ag;
+                *verb = v;
+                return true;
+            }
+        }
+    }
     /* "quoted X as saying" */
     size_t j = v;
     while (j > lo && qc_lowerw(&T[j - 1]) && (qc_tcls(&T[j - 1]) & QC_LX_AUX) && v - j < 3)
@@ -623,7 +666,7 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
         for (size_t i = s; i < n.a; i++)
             if (qc_verb(&T[i]))
                 verb_between = true;
-        if (qc_np_ok(&subj) && subj.kind == QC_NP_PERSON && !verb_between)
+        if (qc_np_ok(&subj) && subj.kind == QC_NP_PERSON && !verb_between && !(T[subj.b - 1].flags & QC_TKF_POSS))
             n = subj;
     }
     if (!qc_np_ok(&n)) {
