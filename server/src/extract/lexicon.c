@@ -83,7 +83,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
       "broadcaster studios records museum systems industries holdings technologies airline "
       "centers centres railways railway council's ministries foundation federation's parliament's irgc "
-      "revolutionary republic republicans democrats programme program",
+      "revolutionary republic republicans democrats programme program international",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "
       "yet if when while although though because this that these those there here it he she "
