@@ -322,7 +322,17 @@ static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
             return s;
         const qc_token *t = &x->toks.items[s];
         unsigned c = qc_tcls(t);
-        bool intro = (c & (QC_LX_FUNC | QC_LX_TIME | QC_LX_PLACEPREP)) && !(c & (QC_LX_DET | QC_LX_PRONOUN));
+        static const char *const openers[] = {
+            "after", "before", "during", "since", "in", "on", "at", "when", "while", "although", "though",
+            "because", "however", "meanwhile", "earlier", "later", "yesterday", "today", "speaking", "according",
+            "following", "despite", "amid", "as", "if", "for", "from", "with", "without", "by", "under", "over",
+            "then", "now", "still", "instead", "nevertheless", "moreover", "separately", "elsewhere",
+            "overall", "finally", "also", "thus", "there", "here", "once", "until", "upon", "within", "into",
+        };
+        bool intro = (c & QC_LX_TIME) != 0;
+        for (size_t o = 0; o < sizeof openers / sizeof *openers && !intro; o++)
+            if (!strcmp(t->key, openers[o]))
+                intro = true;
         if (!intro)
             return s;
         size_t k = s;
