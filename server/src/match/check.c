@@ -47,10 +47,15 @@
  *   - the draft agrees with some and others say otherwise:
  *     sources-disagree (info) listing the claims.
  *   - its only support is rated "low": weak-source (info).
- * corrected-source is not decided here: evidence.revision is left NULL and
- * the git module (another engineer) can turn an altered-quote whose draft
- * wording matches an earlier revision of the evidence article into
- * corrected-source (see QC_HOOK_CORRECTED_SOURCE below).
+ * corrected-source (QC_HOOK_CORRECTED_SOURCE below; the hook and
+ * qc_check_with are the git work's, issue 5): when a qc_source_history is
+ * given, every evidence names the revision of its source (the short id of
+ * the commit whose content the corpus read), and a quote that is altered
+ * or unsourced against today's text is aligned with the earlier revisions
+ * of its candidate articles (the 4 best, newest revision first); an exact
+ * match there gives corrected-source (warning) naming the commit that
+ * changed the wording and today's wording (the fix), instead of
+ * altered-quote / unsourced-quote.
  * Severities come from the config (off drops the finding); inline
  * suppressions are the caller's.
  */
@@ -96,6 +101,7 @@ typedef struct qc_ctx {
     size_t dlen;
     const qc_extraction *ex;
     qc_findings *f;
+    const qc_source_history *hist;   /* NULL: no history */
     Array(qc_finding) out;
     Array(qc_src *) srcs;
     Array(size_t) quote_articles;
@@ -270,7 +276,9 @@ static void qc_add_evidence(qc_ctx *c, qc_finding *fd, const qc_src *s, size_t s
     e->credibility = s->meta ? s->meta->credibility : 0;
     e->credibility_label = s->meta ? s->meta->label : "unknown";
     e->text = qc_an(c, s->text->data + start, end - start);
-    e->revision = NULL;   /* QC_HOOK_CORRECTED_SOURCE: the git module fills this */
+    /* QC_HOOK_CORRECTED_SOURCE: the revision of the source checked against */
+    e->revision = c->hist && e->path ? qc_a(c, c->hist->current(c->hist->self, e->path, s->text))
+                                     : NULL;
     fd->evidence = ev;
     fd->nevidence++;
 }
@@ -427,6 +435,99 @@ static void qc_remember_article(qc_ctx *c, size_t article)
     array_push(&c->quote_articles, article);
 }
 
+/* QC_HOOK_CORRECTED_SOURCE: the draft's words against the earlier revisions
+ * of the candidates' articles. Emits corrected-source and returns true when
+ * one revision carries them exactly. */
+#define QC_MAX_REVISIONS 16
+static bool qc_check_corrected(qc_ctx *c, const qc_quote *q, const qc_mwords *dw, size_t nwords,
+                               const qc_cand *cands, size_t nc, const char *dspeaker)
+{
+    if (!c->hist || !dw->len)
+        return false;
+    const qc_src *tried[4];
+    size_t ntried = 0;
+    for (size_t i = 0; i < nc && ntried < 4; i++) {
+        const qc_cand *k = &cands[i];
+        bool dup = false;
+        for (size_t j = 0; j < ntried && !dup; j++)
+            dup = tried[j] == k->src;
+        if (dup || !k->src->meta || !k->src->meta->path || !k->src->text)
+            continue;
+        tried[ntried++] = k->src;
+        qc_source_revision revs[QC_MAX_REVISIONS];
+        size_t nr = c->hist->earlier(c->hist->self, k->src->meta->path, k->src->text, revs,
+                                     QC_MAX_REVISIONS);
+        for (size_t r = 0; r < nr; r++) {
+            const qc_text *old = revs[r].text;
+            qc_mwords sw = { 0 };
+            qc_match_words(old->data, old->len, 0, false, &sw);
+            qc_alignment al;
+            memset(&al, 0, sizeof al);
+            bool exact = sw.len && qc_match_align(dw->items, dw->len, sw.items, sw.len, &al) &&
+                         al.matched >= nwords && qc_alignment_edits(&al) == 0;
+            if (!exact) {
+                qc_alignment_free(&al);
+                qc_mwords_free(&sw);
+                continue;
+            }
+            qc_finding *fd = qc_emit(c, QC_CODE_CORRECTED_SOURCE, q->start, q->end);
+            if (fd) {
+                const char *base = strrchr(k->src->meta->path, '/');
+                base = base ? base + 1 : k->src->meta->path;
+                const char *src_text = k->src->text->data;
+                char *today = k->found ? qc_match_source_wording(&k->al, src_text, k->sw)
+                                       : qc_strndup(src_text + k->start, k->end - k->start);
+                qc_strbuf m = QC_STRBUF_INIT;
+                qc_strbuf_printf(&m, "quote matches an earlier version of %s (%s) corrected in %s",
+                                 base, qc_outlet_name(k->src), revs[r].corrected_id);
+                if (revs[r].corrected_date && *revs[r].corrected_date)
+                    qc_strbuf_printf(&m, " on %s", revs[r].corrected_date);
+                if (revs[r].corrected_subject && *revs[r].corrected_subject)
+                    qc_strbuf_printf(&m, " \"%s\"", revs[r].corrected_subject);
+                qc_strbuf_printf(&m, ": today it reads \"%s\"", today);
+                fd->message = qc_a(c, qc_strbuf_cstr(&m));
+                qc_strbuf_free(&m);
+                fd->quote = qc_a(c, q->text);
+                fd->speaker = qc_a(c, dspeaker);
+                size_t fs = dw->items[0].start, fe = dw->items[dw->len - 1].end;
+                char *title = qc_arena_printf(&c->f->arena, "Use today's wording of %s",
+                                              qc_outlet_name(k->src));
+                qc_add_fix(c, fd, title, fs, fe, today);
+                free(today);
+                if (k->found) {
+                    char *diff = qc_match_diff(&k->al, c->draft->data, dw->items, src_text, k->sw);
+                    fd->diff = qc_a(c, diff);
+                    free(diff);
+                }
+                /* today's passage, then the earlier one the draft matches */
+                qc_add_evidence(c, fd, k->src, k->start, k->end, k->speaker);
+                size_t os = sw.items[al.s_first].start, oe = sw.items[al.s_last].end;
+                qc_evidence *ev = qc_arena_alloc(&c->f->arena, (fd->nevidence + 1) * sizeof *ev);
+                if (fd->nevidence)
+                    memcpy(ev, fd->evidence, fd->nevidence * sizeof *ev);
+                qc_evidence *e = &ev[fd->nevidence];
+                *e = fd->nevidence ? ev[0] : (qc_evidence){ 0 };
+                e->path = k->src->meta->path;
+                e->source = old;
+                e->start = os;
+                e->end = oe;
+                e->outlet = k->src->meta->outlet;
+                e->credibility = k->src->meta->credibility;
+                e->credibility_label = k->src->meta->label;
+                e->speaker = k->speaker;
+                e->text = qc_an(c, old->data + os, oe - os);
+                e->revision = qc_a(c, revs[r].revision);
+                fd->evidence = ev;
+                fd->nevidence++;
+            }
+            qc_alignment_free(&al);
+            qc_mwords_free(&sw);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void qc_check_quote(qc_ctx *c, const qc_quote *q)
 {
     if (q->inner_end <= q->inner_start)
@@ -535,6 +636,8 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
     const char *dspeaker = qc_draft_speaker(c, q, &sp_end);
 
     if (!nfound) {
+        if (qc_check_corrected(c, q, &dw, nwords, cands, nc, dspeaker))
+            goto done;
         qc_finding *fd = qc_emit(c, QC_CODE_UNSOURCED_QUOTE, q->start, q->end);
         if (fd) {
             fd->quote = qc_a(c, quote_text);
@@ -592,10 +695,11 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
                                         cands[i].speaker);
             }
         } else {
-            /* QC_HOOK_CORRECTED_SOURCE: here the git module may find the draft's
-             * wording in an earlier revision of best->src and report
-             * corrected-source (warning) with evidence.revision instead. */
-            qc_finding *fd = qc_emit(c, QC_CODE_ALTERED_QUOTE, q->start, q->end);
+            /* QC_HOOK_CORRECTED_SOURCE: the draft's wording in an earlier
+             * revision of a candidate's article gives corrected-source */
+            qc_finding *fd = qc_check_corrected(c, q, &dw, nwords, cands, nc, dspeaker)
+                                 ? NULL
+                                 : qc_emit(c, QC_CODE_ALTERED_QUOTE, q->start, q->end);
             if (fd) {
                 const char *src_text = best->src->text->data;
                 char *diff = qc_match_diff(al, c->draft->data, dw.items, src_text, best->sw);
@@ -915,6 +1019,19 @@ static void qc_check_figure(qc_ctx *c, const qc_figure *fg, const size_t *arts, 
         }
     }
     bool supported = fg->vague ? any_compat : (precise_compat || (!any_precise && any_compat));
+    /* An exact draft number that only fits an open bound ("three" against
+     * "at least two") while another source states a different exact number
+     * ("two") is not supported: no source says it. */
+    if (supported && !fg->vague && !fg->qualifier && any_incompat) {
+        bool exact_compat = false;
+        for (size_t k = 0; k < ncl; k++) {
+            const qc_figure *sf = claims[k].first->mf->fig;
+            if (claims[k].compatible && !claims[k].vague && (!sf->qualifier || !strcmp(sf->qualifier, "about")))
+                exact_compat = true;
+        }
+        if (!exact_compat)
+            supported = false;
+    }
     /* the claims, most independent sources first, then credibility */
     for (size_t i = 1; i < ncl; i++)
         for (size_t j = i; j > 0; j--) {
@@ -1022,6 +1139,13 @@ static int qc_cmp_finding(const void *a, const void *b)
 qc_findings *qc_check(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
                       const qc_prose *prose, const qc_extraction *ex)
 {
+    return qc_check_with(corpus, config, draft, prose, ex, NULL);
+}
+
+qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
+                           const qc_prose *prose, const qc_extraction *ex,
+                           const qc_source_history *history)
+{
     qc_findings *f = qc_calloc(1, sizeof *f);
     if (!ex || !draft || !corpus || !qc_corpus_count(corpus))
         return f;
@@ -1034,6 +1158,7 @@ qc_findings *qc_check(qc_corpus *corpus, const qc_config *config, const qc_text 
     c.dlen = draft->len;
     c.ex = ex;
     c.f = f;
+    c.hist = history;
 
     for (size_t i = 0; i < ex->nquotes; i++) {
         const qc_quote *q = &ex->quotes[i];

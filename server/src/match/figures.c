@@ -22,7 +22,8 @@
  * Compatible. Each figure is read as an interval of values: exact n is
  * [n, n]; "more than n" (n, max(1.5n, n+3)] (a "more than a dozen" is not
  * two dozen); "at least n" [n, max(1.5n, n+3)]; "about n" [0.85n, 1.15n];
- * "nearly n" [0.85n, n]; "up to n", "as many as n" [0.6n, n]; "less than
+ * "nearly n" [0.85n, n]; "up to n", "as many as n" [0.6n, n]; clock times
+ * with a qualifier ±15 minutes; "less than
  * n" [0, n); a range [n, max]; a vague figure ("dozens", "hundreds",
  * "several") [n, 4n]. Lengths are compared in km. Two figures are
  * compatible when their intervals overlap (1% tolerance for unit
@@ -32,6 +33,7 @@
 #include "util/utf8.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -249,7 +251,14 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     bool lo_open = false, hi_open = false;
     const char *q = fig->qualifier;
     double up = fmax(1.5 * v, v + 3);
-    if (fig->vague) {
+    if (fig->kind == QC_FIGURE_TIME) {
+        /* clock times are compared in minutes: "about" allows a quarter of
+         * an hour either side, other qualifiers are read as "about" */
+        if (q) {
+            lo = v - 0.25;
+            hi = vmax + 0.25;
+        }
+    } else if (fig->vague) {
         hi = 4 * vmax;
     } else if (qc_q(q, "more than")) {
         lo_open = true;
@@ -334,6 +343,23 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         qc_stem(w);
         out->ctx[out->nctx++] = qc_hash(w);
     }
+    /* a clock time is anchored by the day it names: "5:30 p.m. on January 7"
+     * shares "january 7" with another report of the same moment */
+    if (fig->kind == QC_FIGURE_TIME) {
+        static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july",
+                                              "august", "september", "october", "november", "december" };
+        qc_fword *lists[2] = { before, after };
+        size_t counts[2] = { nb, na };
+        for (int l = 0; l < 2; l++)
+            for (size_t k = 0; k + 1 < counts[l] && out->nctx < 24; k++) {
+                if (!qc_in_list(lists[l][k].w, months, sizeof months / sizeof *months) ||
+                    !isdigit((unsigned char)lists[l][k + 1].w[0]))
+                    continue;
+                char day[96];
+                snprintf(day, sizeof day, "%s %s", lists[l][k].w, lists[l][k + 1].w);
+                out->ctx[out->nctx++] = qc_hash(day);
+            }
+    }
 }
 
 static size_t qc_shared(const qc_mfigure *a, const qc_mfigure *b)
@@ -398,6 +424,10 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
         return cls && shared >= 1;
     }
     if (cls)
+        return shared >= 1;
+    /* a clock time with the same explicit zone ("5:30 p.m. (EST) on
+     * January 7"): one shared word is enough */
+    if (fa->kind == QC_FIGURE_TIME && fa->unit && fb->unit)
         return shared >= 1;
     return shared >= 2;
 }

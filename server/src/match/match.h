@@ -91,11 +91,45 @@ void qc_findings_delete(qc_findings *self);   /* accepts NULL */
 typedef struct qc_corpus qc_corpus;   /* corpus/corpus.h */
 typedef struct qc_config qc_config;   /* config/config.h */
 
+/* ---- earlier revisions of sources (corrected-source) -------------------- */
+
+/* An earlier revision of a source article. Everything points into the
+ * provider and lives as long as it does. */
+typedef struct qc_source_revision {
+    const qc_text *text;          /* the article's content at that revision */
+    const char *revision;         /* short id of the commit that introduced it */
+    const char *corrected_id;     /* short id of the commit that replaced it */
+    const char *corrected_date;   /* its date, YYYY-MM-DD */
+    const char *corrected_subject;/* its subject line */
+} qc_source_revision;
+
+/* What the matcher may ask of a source's history (implemented by git/,
+ * reached through this table so that match/ never sees libgit2). Every
+ * call may come from several threads at once. */
+typedef struct qc_source_history {
+    void *self;
+    /* The revision the article's text (as the corpus read it) is: the short
+     * id of the commit that introduced exactly this content; NULL when not
+     * known (not in git, uncommitted edits). */
+    const char *(*current)(void *self, const char *path, const qc_text *text);
+    /* Revisions of the article older than `text`, newest first: writes up
+     * to max, returns how many. */
+    size_t (*earlier)(void *self, const char *path, const qc_text *text,
+                      qc_source_revision *out, size_t max);
+} qc_source_history;
+
 /* Check one draft. `draft` is its text, `prose` and `ex` its parse and
  * extraction; `config` may be NULL (defaults). The corpus is only read, so
  * several threads may check drafts against one corpus at once. Severities
  * come from the config; inline suppressions are applied by the caller. */
 qc_findings *qc_check(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
                       const qc_prose *prose, const qc_extraction *ex);
+/* The same, consulting `history` (may be NULL): every piece of evidence
+ * names the revision of its source, and a quote that fails against
+ * today's text but matches an earlier revision of a source exactly gets
+ * corrected-source instead of altered-quote / unsourced-quote. */
+qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
+                           const qc_prose *prose, const qc_extraction *ex,
+                           const qc_source_history *history);
 
 #endif
