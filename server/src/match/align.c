@@ -290,6 +290,11 @@ enum { BP_NONE, BP_DIAG, BP_INS, BP_SPAN, BP_START };
 #define QC_COST_INS 20
 #define QC_COST_DEL_OPEN 20
 #define QC_COST_DEL_EXT 1
+/* an edit on the quote's first or last word costs this much more: the
+ * source words before and after the quoted part are free, so without it a
+ * changed last word plus free trailing words would undercut a dropped run
+ * in the middle ("responsible [-for … people-] accountable") */
+#define QC_COST_EDGE 10
 #define QC_INF (INT_MAX / 4)
 
 bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc_alignment *out)
@@ -338,13 +343,13 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
             if (e->kind == QC_EL_WORD) {
                 if (j >= 1) {
                     bool eq = d[e->d].key == s[j - 1].key;
-                    int c = BEST(i - 1, j - 1) + (eq ? 0 : QC_COST_SUB);
+                    int c = BEST(i - 1, j - 1) + (eq ? 0 : QC_COST_SUB + (i == 1 ? QC_COST_EDGE : 0));
                     if (c < best) {
                         best = c;
                         b = BP_DIAG;
                     }
                 }
-                int c = BEST(i - 1, j) + QC_COST_INS;
+                int c = BEST(i - 1, j) + QC_COST_INS + (i == 1 ? QC_COST_EDGE : 0);
                 if (c < best) {
                     best = c;
                     b = BP_INS;
@@ -385,6 +390,10 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
     int bc = QC_INF;
     for (size_t j = 0; j <= m; j++) {
         int c = M[ne * W + j];
+        const qc_el *last = &el[ne - 1];
+        if (c < QC_INF && last->kind == QC_EL_WORD &&
+            (bp[ne * W + j] == BP_INS || (bp[ne * W + j] == BP_DIAG && d[last->d].key != s[j - 1].key)))
+            c += QC_COST_EDGE;
         if (c < bc || (c == bc && bp[ne * W + j] == BP_DIAG && bp[ne * W + bj] != BP_DIAG)) {
             bc = c;
             bj = j;

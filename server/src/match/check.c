@@ -69,6 +69,7 @@
 #include "util/utf8.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,6 +440,40 @@ static void qc_remember_article(qc_ctx *c, size_t article)
  * of the candidates' articles. Emits corrected-source and returns true when
  * one revision carries them exactly. */
 #define QC_MAX_REVISIONS 16
+#define QC_TODAY_CONTEXT 5
+
+/* Today's wording of what replaced the old revision's words ow[first..last]:
+ * the old words with QC_TODAY_CONTEXT words of context on each side are
+ * aligned with today's text, and today's words between the two contexts
+ * are the answer. NULL when either context cannot be placed exactly. */
+static char *qc_today_wording(const qc_mwords *ow, size_t first, size_t last, const qc_text *today)
+{
+    if (first < QC_TODAY_CONTEXT || last + QC_TODAY_CONTEXT >= ow->len)
+        return NULL;
+    size_t lo = first - QC_TODAY_CONTEXT, hi = last + QC_TODAY_CONTEXT;
+    size_t nb = first - lo, after = nb + (last - first + 1);
+    qc_mwords tw = { 0 };
+    qc_match_words(today->data, today->len, 0, false, &tw);
+    qc_alignment al;
+    memset(&al, 0, sizeof al);
+    char *out = NULL;
+    if (tw.len && qc_match_align(ow->items + lo, hi - lo + 1, tw.items, tw.len, &al)) {
+        size_t sa = SIZE_MAX, sb = SIZE_MAX;
+        for (size_t i = 0; i < al.nops; i++) {
+            const qc_edit *o = &al.ops[i];
+            if (o->op == QC_OP_EQUAL && o->d == nb - 1)
+                sa = o->s;
+            if (o->op == QC_OP_EQUAL && o->d == after)
+                sb = o->s;
+        }
+        if (sa != SIZE_MAX && sb != SIZE_MAX && sb > sa + 1)
+            out = qc_strndup(today->data + tw.items[sa + 1].start,
+                             tw.items[sb - 1].end - tw.items[sa + 1].start);
+    }
+    qc_alignment_free(&al);
+    qc_mwords_free(&tw);
+    return out;
+}
 static bool qc_check_corrected(qc_ctx *c, const qc_quote *q, const qc_mwords *dw, size_t nwords,
                                const qc_cand *cands, size_t nc, const char *dspeaker)
 {
@@ -475,8 +510,10 @@ static bool qc_check_corrected(qc_ctx *c, const qc_quote *q, const qc_mwords *dw
                 const char *base = strrchr(k->src->meta->path, '/');
                 base = base ? base + 1 : k->src->meta->path;
                 const char *src_text = k->src->text->data;
-                char *today = k->found ? qc_match_source_wording(&k->al, src_text, k->sw)
-                                       : qc_strndup(src_text + k->start, k->end - k->start);
+                char *today = qc_today_wording(&sw, al.s_first, al.s_last, k->src->text);
+                if (!today)
+                    today = k->found ? qc_match_source_wording(&k->al, src_text, k->sw)
+                                     : qc_strndup(src_text + k->start, k->end - k->start);
                 qc_strbuf m = QC_STRBUF_INIT;
                 qc_strbuf_printf(&m, "quote matches an earlier version of %s (%s) corrected in %s",
                                  base, qc_outlet_name(k->src), revs[r].corrected_id);
