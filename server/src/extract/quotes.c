@@ -296,6 +296,20 @@ static qc_np qc_subject(qc_qx *x, size_t s, size_t v)
         if (!cap && !pron && !det)
             continue;
         qc_np n = qc_np_forward_lenient(x, i, v);
+        /* a lone capitalised word opening the sentence ("Underwhelmed with
+         * her role, …") is a name only if the text names someone so */
+        if (n.kind == QC_NP_PERSON && n.nb - n.na == 1 && i == s && qc_ents_lookup(&x->ents, &n, false) < 0)
+            continue;
+        /* the object of a preposition is not the subject: "on Twitter" */
+        if (i > s && qc_lowerw(&T[i - 1]) && (qc_tis(&T[i - 1], "on") || qc_tis(&T[i - 1], "in") ||
+                                              qc_tis(&T[i - 1], "at") || qc_tis(&T[i - 1], "to") ||
+                                              qc_tis(&T[i - 1], "with") || qc_tis(&T[i - 1], "from") ||
+                                              qc_tis(&T[i - 1], "by") || qc_tis(&T[i - 1], "of") ||
+                                              qc_tis(&T[i - 1], "for") || qc_tis(&T[i - 1], "about"))) {
+            if (n.b > n.a)
+                i = n.b - 1;
+            continue;
+        }
         if (n.b > n.a && (n.kind == QC_NP_PERSON || n.kind == QC_NP_ORG || n.kind == QC_NP_PRONOUN ||
                           n.kind == QC_NP_ROLE || n.kind == QC_NP_DOC || n.kind == QC_NP_GENERIC)) {
             /* "a Republican, Mark Amodei, has …" */
@@ -609,6 +623,24 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
                 (void)v;
                 *np = n;
                 *verb = QC_NONE;   /* no reporting verb: "he appreciated …:" */
+                return true;
+            }
+        }
+    }
+    /* a direct quotation introduced by a comma after a clause whose subject
+     * is a person and which has no reporting verb of its own */
+    if (hi > lo + 2 && qc_punct(&T[hi - 1], ',') && hi < x->toks.len && hi + 1 < x->toks.len &&
+        (T[hi + 1].flags & QC_TKF_CAP)) {
+        bool has_verb = false;
+        for (size_t i = lo; i < hi; i++)
+            if (qc_verb(&T[i]))
+                has_verb = true;
+        if (!has_verb) {
+            qc_np n = qc_subject(x, qc_skip_intro(x, sent_lo, hi - 1), hi - 1);
+            if (qc_np_ok(&n) && (n.kind == QC_NP_PERSON ||
+                                 (n.kind == QC_NP_PRONOUN && (!strcmp(n.head, "he") || !strcmp(n.head, "she"))))) {
+                *np = n;
+                *verb = QC_NONE;
                 return true;
             }
         }
@@ -1001,6 +1033,24 @@ static void qc_attribute(qc_qx *x)
                         v = i;
                         break;
                     }
+                bool long_direct = q->segs.len > 1 ||
+                                   qc_words(x->text, q->segs.items[0].start, q->segs.items[q->segs.len - 1].end) >= 5;
+                if (!quote_inside && v == QC_NONE && long_direct && pb == b) {
+                    /* "She left the series. “This is not what I wanted …”":
+                     * a person (not an organisation) who is the subject of
+                     * the sentence just before, in the same paragraph */
+                    qc_np sn = qc_subject(x, qc_skip_intro(x, ps, pe), pe);
+                    if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON ||
+                                          (sn.kind == QC_NP_PRONOUN && (!strcmp(sn.head, "he") || !strcmp(sn.head, "she"))))) {
+                        q->attributed = true;
+                        q->np = sn;
+                        q->verb = QC_NONE;
+                        q->verb_text = NULL;
+                        q->group = group++;
+                        qc_resolve(x, q);
+                        continue;
+                    }
+                }
                 if (!quote_inside && v != QC_NONE) {
                     qc_np sn = qc_np_backward(T, ps, v);
                     if (!qc_np_ok(&sn) || (sn.kind != QC_NP_PERSON && sn.kind != QC_NP_PRONOUN && sn.kind != QC_NP_ORG))
