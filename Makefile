@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmarks against a ripgrep baseline (see bench/)
+#   make vsix       package the VS Code extension into build/quotecheck.vsix
 #
 # Objects go to $(BUILD) (build/ by default; build/asan for the sanitizer
 # run). The Markdown grammar's generated C sources are installed from npm
@@ -77,7 +78,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Itests/unit $< $(LIB) $(LDLIBS) -lcmocka -o $@
 
 # --- targets ---------------------------------------------------------------
-.PHONY: all deps deps-test demo test test-run test-asan bench clean units
+.PHONY: all deps deps-test demo test test-run test-asan bench clean units vsix
 all: $(BIN)
 
 deps:
@@ -107,6 +108,9 @@ bench:
 	@bash .ci/deps bench
 	@$(MAKE) --no-print-directory all
 	@bash bench/run.sh $(BIN)
+
+vsix:
+	@bash editors/vscode/build.sh
 
 clean:
 	rm -rf build bin

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # tests/editors/run-suite.sh — Neovim headless end-to-end test of
-# `quotecheck lsp` (tests/editors/nvim-e2e.lua). Prints PASS/FAIL/SKIP
-# lines. Owned by the lsp module. Binary: $QC_BIN.
+# `quotecheck lsp` (tests/editors/nvim-e2e.lua), then the editor clients of
+# editors/: the Neovim plugin (nvim-plugin.sh) and the VS Code extension
+# (vscode-extension.sh: packaging, manifest, protocol). Prints
+# PASS/FAIL/SKIP lines. Owned by the lsp module (nvim-e2e) and the editors
+# work (the rest). Binary: $QC_BIN.
 set -u
 cd "$(dirname "$0")/../.."
 QC_BIN="${QC_BIN:-bin/quotecheck}"
 case "$QC_BIN" in /*) ;; *) QC_BIN="$PWD/$QC_BIN" ;; esac
 export QC_BIN
-if ! command -v nvim >/dev/null 2>&1; then echo "SKIP nvim-e2e: nvim is not installed (.ci/deps editors)"; exit 0; fi
+status=0
+# the editor clients, after the e2e test below (whatever its outcome)
+run_clients() {
+  bash tests/editors/nvim-plugin.sh || status=1
+  bash tests/editors/vscode-extension.sh || status=1
+  exit $status
+}
+if ! command -v nvim >/dev/null 2>&1; then echo "SKIP nvim-e2e: nvim is not installed (.ci/deps editors)"; run_clients; fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/ws"
@@ -22,6 +32,6 @@ rc=$?
 if [ -s "$QC_NVIM_OUT" ]; then cat "$QC_NVIM_OUT"; fi
 if [ "$rc" -ne 0 ] && ! grep -q '^FAIL ' "$QC_NVIM_OUT" 2>/dev/null; then
   echo "FAIL nvim-e2e: nvim exited $rc"; tail -20 "$tmp/nvim.log"
-  exit 1
 fi
-[ "$rc" -eq 0 ]
+[ "$rc" -eq 0 ] || status=1
+run_clients

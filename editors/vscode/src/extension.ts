@@ -80,9 +80,11 @@ function findBinary(): BinaryChoice {
 }
 
 async function reportMissing(choice: BinaryChoice): Promise<void> {
+    // from = 'user' or 'workspace': that setting names a binary that is not there
     const configured = vscode.workspace.getConfiguration(SECTION).inspect<string>('path');
-    const named = choice.from === 'none' && (configured?.globalValue || (vscode.workspace.isTrusted &&
-        (configured?.workspaceFolderValue || configured?.workspaceValue)));
+    const named = choice.from === 'user' ? configured?.globalValue
+        : choice.from === 'workspace' ? (configured?.workspaceFolderValue ?? configured?.workspaceValue)
+        : undefined;
     const msg = named
         ? `quotecheck: the binary "${named}" (setting quotecheck.path) was not found or is not executable.`
         : 'quotecheck: the `quotecheck` binary was not found on PATH. Install it, or set quotecheck.path to its location.';
