@@ -210,6 +210,22 @@ async function main() {
             }
         });
 
+        await test('vscode-setting-extraSources', async () => {
+            // the config names one folder; extraSources adds a second, not replaces
+            const ws4 = workspace('extrasources', { config: { sources: ['sources'] } });
+            fs.mkdirSync(path.join(ws4, 'archive'), { recursive: true });
+            fs.writeFileSync(path.join(ws4, 'archive', 'note.md'),
+                             '---\noutlet: Archive Desk\n---\n\n"An archived remark," the archivist said.\n');
+            const s4 = await session(ws4, { ...DEFAULTS, extraSources: ['archive'] });
+            try {
+                const msg = await s4.loaded();
+                const m = msg.match(/(\d+) sources in (\d+) folder/);
+                assert(m && m[2] === '2' && Number(m[1]) >= 8, `extraSources: ${msg}`);
+            } finally {
+                await s4.close();
+            }
+        });
+
         await test('vscode-diagnostics-markdown', async () => {
             uri = await s.open(mistakes, 'markdown');
             let report;

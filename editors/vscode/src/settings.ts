@@ -23,7 +23,7 @@ export const CODES = [
 export const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'] as const;
 
 /** Settings read by the server (server/src/lsp/workspace.c, qc_lsp_apply_settings). */
-export const SERVER_KEYS = ['sources', 'severity', 'inlayHints', 'debounceMs', 'configPath'] as const;
+export const SERVER_KEYS = ['sources', 'extraSources', 'severity', 'inlayHints', 'debounceMs', 'configPath'] as const;
 
 /** Settings only the extension reads. */
 export const CLIENT_KEYS = ['path', 'trace.server'] as const;
@@ -58,6 +58,11 @@ export function serverSettings(section: Record<string, Json> | undefined | null)
         if (list.length)
             out.sources = list;
     }
+    // extra folders are always sent (even empty), so removing them takes effect
+    const extra = section['extraSources'];
+    out.extraSources = Array.isArray(extra)
+        ? extra.filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+        : [];
     const severity = section['severity'];
     if (severity && typeof severity === 'object' && !Array.isArray(severity)) {
         const sev: Record<string, string> = {};

@@ -11,7 +11,8 @@
  *            config-shaped settings (initializationOptions, then
  *            workspace/configuration section "quotecheck") merged over it
  *   corpus   --corpus folders, else the config's "sources", else
- *            <root>/corpus when that folder exists
+ *            <root>/corpus when that folder exists; then the "extraSources"
+ *            folders (settings) are added
  * A change to .quotecheck.json, sources.json or a file under a corpus
  * folder (didChangeWatchedFiles, registered dynamically when the client
  * allows it, or a didSave of such a file) reloads both and rechecks every
@@ -37,6 +38,7 @@ typedef Array(char *) qc_lsp_strings;
 struct qc_lsp_workspace {
     qc_lsp_strings roots;          /* absolute folders */
     qc_lsp_strings corpus_override;
+    qc_lsp_strings extra_sources;  /* "extraSources": added to whatever the sources are */
     char *config_override;
     char *settings;                /* config-shaped JSON text; NULL */
     qc_config *config;             /* effective; NULL until loaded */
@@ -68,6 +70,7 @@ void qc_lsp_workspace_delete(qc_lsp_workspace *self)
         return;
     qc_lsp_strings_free(&self->roots);
     qc_lsp_strings_free(&self->corpus_override);
+    qc_lsp_strings_free(&self->extra_sources);
     qc_lsp_strings_free(&self->corpus_dirs);
     free(self->config_override);
     free(self->settings);
@@ -125,6 +128,19 @@ void qc_lsp_workspace_set_corpus(qc_lsp_workspace *self, const char *const *dirs
     qc_lsp_strings_clear(&self->corpus_override);
     for (size_t i = 0; i < n; i++)
         array_push(&self->corpus_override, qc_strdup(dirs[i]));
+}
+
+bool qc_lsp_workspace_set_extra_sources(qc_lsp_workspace *self, const char *const *dirs, size_t n)
+{
+    bool same = n == self->extra_sources.len;
+    for (size_t i = 0; same && i < n; i++)
+        same = !strcmp(dirs[i], self->extra_sources.items[i]);
+    if (same)
+        return false;
+    qc_lsp_strings_clear(&self->extra_sources);
+    for (size_t i = 0; i < n; i++)
+        array_push(&self->extra_sources, qc_strdup(dirs[i]));
+    return true;
 }
 
 void qc_lsp_workspace_set_config_path(qc_lsp_workspace *self, const char *path)
@@ -265,6 +281,17 @@ int qc_lsp_workspace_load(qc_lsp_workspace *self, qc_lsp_progress_fn progress, v
             else
                 free(d);
         }
+    }
+    /* extra folders are added to the sources, whichever way they were found */
+    for (size_t i = 0; i < self->extra_sources.len; i++) {
+        char *d = qc_lsp_abs(self->extra_sources.items[i], root);
+        bool dup = false;
+        for (size_t k = 0; k < dirs.len && !dup; k++)
+            dup = !strcmp(dirs.items[k], d);
+        if (dup)
+            free(d);
+        else
+            array_push(&dirs, d);
     }
     /* 3. the corpus */
     qc_corpus *corpus = NULL;
@@ -429,6 +456,21 @@ void qc_lsp_apply_settings(qc_lsp_server *s, const cJSON *settings)
         const char *p = cJSON_IsString(v) && *v->valuestring ? v->valuestring : NULL;
         qc_lsp_workspace_set_config_path(s->ws, p);
         changed = true;
+    }
+    if ((v = cJSON_GetObjectItemCaseSensitive(settings, "extraSources"))) {
+        /* source folders added to the config's (relative to the first
+         * workspace folder); a non-array clears them */
+        const char **dirs = NULL;
+        size_t n = 0;
+        if (cJSON_IsArray(v)) {
+            dirs = qc_calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *dirs);
+            const cJSON *it;
+            cJSON_ArrayForEach(it, v)
+                if (cJSON_IsString(it) && *it->valuestring)
+                    dirs[n++] = it->valuestring;
+        }
+        changed |= qc_lsp_workspace_set_extra_sources(s->ws, dirs, n);
+        free(dirs);
     }
     /* the .quotecheck.json-shaped part, handed to the config module */
     static const char *const keys[] = { "sources", "credibility", "aliases", "severity", "ignore", "cache" };

@@ -4,6 +4,7 @@
 --   require('quotecheck').setup({
 --     cmd = { 'quotecheck', 'lsp' },      -- the binary and its arguments
 --     sources = { 'wire', 'statements' },  -- replace the .quotecheck.json sources
+--     extra_sources = { 'archive' },       -- add to the sources, however found
 --     severity = { ['weak-source'] = 'off' },
 --     inlay_hints = true,
 --     debounce_ms = 150,
@@ -31,6 +32,7 @@ local defaults = {
   filetypes = { 'markdown', 'text' },
   root_markers = { '.quotecheck.json', '.git' },
   sources = nil,
+  extra_sources = nil,
   severity = nil,
   inlay_hints = nil,
   debounce_ms = nil,
@@ -64,6 +66,7 @@ function M.server_settings(o)
   o = o or M.options
   local s = vim.deepcopy(o.settings or {})
   if o.sources then s.sources = o.sources end
+  if o.extra_sources then s.extraSources = o.extra_sources end
   if o.severity then s.severity = o.severity end
   if o.inlay_hints ~= nil then s.inlayHints = o.inlay_hints end
   if o.debounce_ms ~= nil then s.debounceMs = o.debounce_ms end
