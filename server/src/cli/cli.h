@@ -43,5 +43,11 @@ int qc_cmd_index(int argc, char **argv);
 extern const char qc_cmd_index_usage[];
 int qc_cmd_sources(int argc, char **argv);
 extern const char qc_cmd_sources_usage[];
+int qc_cmd_hook(int argc, char **argv);       /* git work (issue 5) */
+extern const char qc_cmd_hook_usage[];
+int qc_cmd_blame(int argc, char **argv);
+extern const char qc_cmd_blame_usage[];
+int qc_cmd_history(int argc, char **argv);
+extern const char qc_cmd_history_usage[];
 
 #endif

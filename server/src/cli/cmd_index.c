@@ -5,6 +5,7 @@
  */
 #include "cli/cli.h"
 #include "corpus/corpus.h"
+#include "git/git.h"
 #include "util/error.h"
 
 #include <cjson/cJSON.h>
@@ -121,8 +122,16 @@ int qc_cmd_index(int argc, char **argv)
         opt.progress = qc_index_progress;
     opt.warning = qc_index_warning;
     opt.user = &bar;
+    /* a corpus in git: the cache is keyed by blob ids (git/, issue 5) */
+    qc_git *git = NULL;
+    if (qc_git_open(&git, dirs[0]) == 0) {
+        opt.blob_id = qc_git_corpus_blob_id;
+        opt.blob_user = git;
+    }
+    qc_error_clear();
     qc_corpus *corpus = NULL;
     int rc = qc_corpus_open(&corpus, dirs, ndirs, &opt);
+    qc_git_close(git);
     if (bar.drawn)
         fputs("\r\033[K", stderr);
     if (rc) {
@@ -147,6 +156,7 @@ int qc_cmd_index(int argc, char **argv)
         cJSON_AddNumberToObject(o, "index_bytes", (double)st.index_bytes);
         cJSON_AddNumberToObject(o, "index_to_text", ratio);
         cJSON_AddNumberToObject(o, "files_read", (double)st.files_read);
+        cJSON_AddNumberToObject(o, "files_blob_keyed", (double)st.files_blob_keyed);
         cJSON_AddNumberToObject(o, "files_skipped", (double)st.files_skipped);
         cJSON_AddBoolToObject(o, "from_cache", st.from_cache);
         cJSON_AddBoolToObject(o, "cache_rebuilt", st.cache_rebuilt);

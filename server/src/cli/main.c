@@ -18,6 +18,9 @@ const qc_command qc_commands[] = {
     { "lsp", qc_cmd_lsp, "run the language server on stdio (for editors)", qc_cmd_lsp_usage },
     { "index", qc_cmd_index, "build or update the corpus index and print corpus statistics", qc_cmd_index_usage },
     { "sources", qc_cmd_sources, "list the corpus articles with outlet, date and credibility", qc_cmd_sources_usage },
+    { "hook", qc_cmd_hook, "install or remove the git pre-commit hook (check --staged)", qc_cmd_hook_usage },
+    { "blame", qc_cmd_blame, "show the commit that introduced each quotation of a draft", qc_cmd_blame_usage },
+    { "history", qc_cmd_history, "quotations added, changed or removed, commit by commit", qc_cmd_history_usage },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -9,6 +9,7 @@
 
 #include "config/suppress.h"
 #include "extract/extract.h"
+#include "git/git.h"
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/error.h"
@@ -28,6 +29,7 @@
 typedef struct qc_session_corpus {
     char *key;                    /* folders, cache and ratings, joined */
     qc_corpus *corpus;
+    qc_git_sources *history;      /* NULL outside git */
 } qc_session_corpus;
 
 struct qc_session {
@@ -112,6 +114,7 @@ void qc_session_delete(qc_session *self)
     for (size_t i = 0; i < self->corpora.len; i++) {
         free(self->corpora.items[i].key);
         qc_corpus_close(self->corpora.items[i].corpus);
+        qc_git_sources_free(self->corpora.items[i].history);
     }
     array_free(&self->corpora);
     free(self->cwd);
@@ -176,6 +179,7 @@ static int qc_session_open_corpus(qc_session *self, qc_session_ctx *c)
     for (size_t i = 0; i < self->corpora.len; i++)
         if (!strcmp(self->corpora.items[i].key, k)) {
             c->corpus = self->corpora.items[i].corpus;
+            c->history = qc_git_sources_history(self->corpora.items[i].history);
             qc_strbuf_free(&key);
             return 0;
         }
@@ -198,8 +202,16 @@ static int qc_session_open_corpus(qc_session *self, qc_session_ctx *c)
     o.progress = self->opt.progress ? qc_session_progress : NULL;
     o.warning = qc_session_warning;
     o.user = &bar;
+    /* a corpus in git: its cache keyed by blob ids, its history known */
+    qc_git *git = NULL;
+    if (c->ndirs && qc_git_open(&git, c->dirs[0]) == 0) {
+        o.blob_id = qc_git_corpus_blob_id;
+        o.blob_user = git;
+    }
+    qc_error_clear();
     qc_corpus *corpus = NULL;
     int rc = qc_corpus_open(&corpus, (const char *const *)c->dirs, c->ndirs, &o);
+    qc_git_close(git);
     if (bar.drawn)
         fputs("\r\033[K", stderr);
     free(outl);
@@ -208,9 +220,11 @@ static int qc_session_open_corpus(qc_session *self, qc_session_ctx *c)
         qc_strbuf_free(&key);
         return rc;
     }
-    qc_session_corpus sc = { qc_strbuf_detach(&key), corpus };
+    qc_session_corpus sc = { qc_strbuf_detach(&key), corpus, NULL };
+    qc_git_sources_new(&sc.history, (const char *const *)c->dirs, c->ndirs, qc_session_warning, NULL);
     array_push(&self->corpora, sc);
     c->corpus = corpus;
+    c->history = qc_git_sources_history(sc.history);
     return 0;
 }
 
@@ -361,7 +375,7 @@ void qc_session_check(const qc_session *self, qc_draft *d)
     const qc_text *t = d->text;
     qc_prose *prose = qc_prose_parse(t->data, t->len, d->format);
     qc_extraction *ex = qc_extract(t->data, t->len, prose);
-    qc_findings *f = qc_check(d->ctx->corpus, d->ctx->config, t, prose, ex);
+    qc_findings *f = qc_check_with(d->ctx->corpus, d->ctx->config, t, prose, ex, d->ctx->history);
     qc_suppress *sup = NULL;
     qc_suppress_scan(t->data, t->len, d->format, &sup);
 
@@ -393,6 +407,28 @@ void qc_session_check(const qc_session *self, qc_draft *d)
     qc_suppress_free(sup);
     qc_extraction_delete(ex);
     qc_prose_delete(prose);
+}
+
+void qc_draft_keep_lines(qc_draft *d, const uint32_t *lines, size_t n)
+{
+    if (!d->findings || !d->text)
+        return;
+    qc_findings *f = d->findings;
+    size_t kept = 0;
+    for (size_t i = 0; i < f->len; i++) {
+        size_t line = qc_text_pos(d->text, f->items[i].start, QC_ENC_UTF8).line + 1;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (lines[mid] < line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && lines[lo] == line)
+            f->items[kept++] = f->items[i];
+    }
+    f->len = kept;
 }
 
 int qc_session_read_stdin(const char *name, char **out, size_t *len)

@@ -16,6 +16,12 @@
  *      prepared draft. The corpus is only read. A draft that cannot be read
  *      gets d->error set instead of findings.
  *
+ * History (issue 5, the git work): when a corpus folder is in a git
+ * repository, the session keeps the history of its sources
+ * (git/sources.c) and checks with qc_check_with, so evidence names the
+ * revision of each source and corrected-source can be found; the corpus
+ * cache is then keyed by blob ids. Outside git nothing changes.
+ *
  * Ownership: the session owns configs and corpora (valid until
  * qc_session_delete); a qc_draft owns its path, text, findings and
  * messages (qc_draft_clear releases them); d->ctx is borrowed from the
@@ -26,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "config/config.h"
@@ -52,6 +59,7 @@ typedef struct qc_session_ctx {
     char **dirs;                  /* absolute corpus folders */
     size_t ndirs;
     qc_corpus *corpus;            /* shared with other contexts of the same folders */
+    const qc_source_history *history;   /* the sources' git history; NULL outside git */
 } qc_session_ctx;
 
 typedef struct qc_session qc_session;
@@ -102,6 +110,10 @@ const char *qc_session_cwd(const qc_session *self);
  * one call at a time. The order of the drafts is unchanged. */
 void qc_session_check_all(const qc_session *self, qc_draft *drafts, size_t n, int jobs,
                           void (*progress)(size_t done, size_t total, void *user), void *user);
+
+/* Keep only the findings whose first line (1-based) is one of lines[0..n)
+ * (ascending): `--new-only`. Call after qc_session_check. */
+void qc_draft_keep_lines(qc_draft *d, const uint32_t *lines, size_t n);
 
 /* Exit status of a run: 1 if any shown finding is an error, else 2 if
  * any draft could not be read, else 0. */

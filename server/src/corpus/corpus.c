@@ -9,7 +9,9 @@
  *   2. load the cache image (mmap, checksum and bounds checked; image.c);
  *      a corrupt, truncated or wrong-version cache is a warning, rebuilt
  *   3. diff: an article is unchanged when its size, mtime and its folder's
- *      sidecar hash all match; otherwise it is read again
+ *      sidecar hash all match; otherwise it is read again. In git
+ *      (options.blob_id), the git blob id replaces size and mtime as the
+ *      key: a touched but unchanged file is not read again
  *   4. nothing changed: use the mapped image as it is (no copy, no lock)
  *   5. otherwise take the cache's lock file (flock, blocking; one lock, so
  *      no deadlock), reload and diff again (another process may just have
@@ -215,7 +217,10 @@ static void qc_plan_make(const qc_image *img, const qc_walk *w, uint32_t *nbucke
                     continue;
                 const qc_image_article *a = &img->articles[vals[s]];
                 if (a->dir == f->dir && !strcmp(qc_image_str(img, a->path), f->rel) && !used[vals[s]]) {
-                    if (a->size == f->size && a->mtime_ns == f->mtime_ns && a->sidecar_hash == sidecar) {
+                    bool same = a->has_blob && f->has_blob
+                                    ? !memcmp(a->blob, f->blob, sizeof a->blob)
+                                    : a->size == f->size && a->mtime_ns == f->mtime_ns;
+                    if (same && a->sidecar_hash == sidecar) {
                         plan->old_of[i] = (int32_t)vals[s];
                         used[vals[s]] = 1;
                     }
@@ -370,6 +375,8 @@ static uint8_t *qc_rebuild(qc_corpus *self, const qc_image *old, const qc_walk *
         a->size = f->size;
         a->mtime_ns = f->mtime_ns;
         a->sidecar_hash = f->sidecar == UINT32_MAX ? 0 : w->sidecars.items[f->sidecar].hash;
+        memcpy(a->blob, f->blob, sizeof a->blob);
+        a->has_blob = f->has_blob;
         a->old = plan->old_of[i];
         if (a->old >= 0) {
             const qc_image_article *o = &old->articles[a->old];
@@ -613,6 +620,12 @@ int qc_corpus_open(qc_corpus **out, const char *const *dirs, size_t ndirs,
     self->opt.cache_dir = NULL;   /* not kept: the caller owns it */
 
     qc_corpus_walk(self, &walk);
+    if (self->opt.blob_id)
+        for (size_t i = 0; i < walk.files.len; i++) {
+            qc_walk_file *f = &walk.files.items[i];
+            f->has_blob = self->opt.blob_id(f->path, f->blob, self->opt.blob_user) == 0;
+            self->stats.files_blob_keyed += f->has_blob;
+        }
     int have_old = qc_try_load(self, &old, 0) == 0;
     uint32_t nbuckets;
     qc_plan_make(&old, &walk, &nbuckets, &plan);

@@ -106,6 +106,12 @@ typedef struct qc_corpus_options {
     void (*warning)(const char *message, void *user);
     void *user;
     size_t max_file_size;      /* 0: QC_FILE_MAX_DEFAULT */
+    /* When the corpus is in a git repository (issue 5): the blob id a
+     * file's content has (0, or nonzero when unknown). Articles are then
+     * kept from the cache by blob id, whatever their mtime, so re-indexing
+     * reads only content the cache has not seen. May be NULL. */
+    int (*blob_id)(const char *path, uint8_t out[20], void *user);
+    void *blob_user;
     int threads;               /* 0: up to 4, by the number of CPUs */
 } qc_corpus_options;
 
@@ -139,6 +145,7 @@ typedef struct qc_corpus_stats {
     size_t by_kind[QC_KIND_COUNT];   /* articles per kind */
     size_t files_read;         /* files read (re-)indexing in this open */
     size_t files_skipped;      /* skipped with a warning */
+    size_t files_blob_keyed;   /* files whose cache key is a git blob id */
     bool from_cache;           /* the cache was loaded (possibly then updated) */
     bool cache_rebuilt;        /* the cache was missing, stale or corrupt */
     double seconds;            /* wall time of qc_corpus_open */

@@ -104,7 +104,7 @@ uint32_t qc_corpus_cluster(const uint16_t *sigs, const uint32_t *shingles, size_
 /* ---- the image (image.c) -------------------------------------------------- */
 
 #define QC_IMAGE_MAGIC "QCCORPUS"
-#define QC_IMAGE_VERSION 2u
+#define QC_IMAGE_VERSION 3u   /* 3: git blob id per article (issue 5) */
 #define QC_NO_STR UINT32_MAX
 
 typedef struct qc_image_header {
@@ -128,6 +128,8 @@ typedef struct qc_image_article {
     uint64_t size;
     int64_t mtime_ns;
     uint64_t content_hash, sidecar_hash;
+    uint8_t blob[20];              /* git blob id when has_blob (the cache key in git) */
+    uint8_t has_blob, pad[3];
 } qc_image_article;
 
 /* A read-only view of an image in memory (mmap'd or heap). */
@@ -175,6 +177,8 @@ typedef struct qc_build_article {
     uint64_t size;
     int64_t mtime_ns;
     uint64_t content_hash, sidecar_hash;
+    uint8_t blob[20];              /* git blob id when has_blob */
+    uint8_t has_blob;
     uint16_t sig[QC_SIG_BINS];
     uint32_t *buckets;             /* sorted distinct buckets; owned */
     uint32_t nbuckets_used;
@@ -197,6 +201,8 @@ typedef struct qc_walk_file {
     int64_t mtime_ns;
     uint64_t dev, ino;
     uint32_t sidecar;              /* index into sidecars, or UINT32_MAX */
+    uint8_t blob[20];              /* git blob id (qc_corpus_options.blob_id) */
+    bool has_blob;
 } qc_walk_file;
 
 typedef struct qc_walk_sidecar {

@@ -276,6 +276,8 @@ uint8_t *qc_image_build(const qc_image *old, qc_build_article *arts, size_t n, u
         r->mtime_ns = a->mtime_ns;
         r->content_hash = a->content_hash;
         r->sidecar_hash = a->sidecar_hash;
+        memcpy(r->blob, a->blob, sizeof r->blob);
+        r->has_blob = a->has_blob;
     }
 
     /* layout */

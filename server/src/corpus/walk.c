@@ -141,7 +141,7 @@ static void qc_walk_dir(qc_walker *w, uint32_t dir, const char *path, const char
             qc_walk_file f = {
                 dir, r, p, (uint64_t)st.st_size,
                 (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec,
-                (uint64_t)st.st_dev, (uint64_t)st.st_ino, sidecar,
+                (uint64_t)st.st_dev, (uint64_t)st.st_ino, sidecar, { 0 }, false,
             };
             array_push(&w->out->files, f);
             free(names.items[i]);

@@ -7,8 +7,14 @@
  * wording beside the draft's with the differences marked (~~removed~~
  * **added**, word by word). For a figure: the sources' figures. Strings
  * are built in the request arena.
+ * Provenance (issue 5, the git work's lines): for a quotation in a file in
+ * git, one line "introduced in <short id> by <author>, <date>: <subject>"
+ * — blame of the document's current text, unsaved edits included, against
+ * HEAD (git/log.c); "not committed yet" for edited lines.
  */
 #include "lsp/lsp_internal.h"
+#include "git/git.h"
+#include "util/error.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -294,6 +300,41 @@ size_t qc_lsp_gather_evidence(qc_lsp_server *s, const qc_lsp_analysis *a, size_t
     return n;
 }
 
+/* The provenance line of doc[start, end), or NULL outside git. */
+static const char *qc_lsp_provenance(qc_arena *arena, const qc_lsp_doc *doc, size_t start, size_t end)
+{
+    qc_git *git = NULL;
+    qc_git_blame *b = NULL;
+    char *rel = NULL;
+    const char *out = NULL;
+    if (!doc->path || qc_git_open(&git, doc->path) != 0 || qc_git_relpath(git, doc->path, &rel) != 0 ||
+        qc_git_blame_buffer(git, rel, doc->text->data, doc->text->len, &b) != 0) {
+        qc_error_clear();
+        goto cleanup;
+    }
+    size_t first = qc_text_pos(doc->text, start, QC_ENC_UTF8).line + 1;
+    size_t last = qc_text_pos(doc->text, end > start ? end - 1 : start, QC_ENC_UTF8).line + 1;
+    bool uncommitted = false;
+    const qc_git_commit *c = qc_git_blame_range(b, first, last, &uncommitted);
+    qc_strbuf sb = QC_STRBUF_INIT;
+    if (c) {
+        qc_strbuf_printf(&sb, "introduced in `%s` by ", c->short_id);
+        qc_lsp_md_text(&sb, c->author);
+        qc_strbuf_printf(&sb, ", %s: ", c->date);
+        qc_lsp_md_text(&sb, c->subject);
+    } else if (uncommitted) {
+        qc_strbuf_adds(&sb, "not committed yet");
+    }
+    if (sb.len)
+        out = qc_arena_strdup(arena, qc_strbuf_cstr(&sb));
+    qc_strbuf_free(&sb);
+cleanup:
+    qc_git_blame_free(b);
+    free(rel);
+    qc_git_close(git);
+    return out;
+}
+
 cJSON *qc_lsp_hover(qc_lsp_server *s, const cJSON *params, const cJSON *id, qc_lsp_err *err)
 {
     qc_lsp_doc *doc = qc_lsp_param_doc(s, params, err);
@@ -307,7 +348,7 @@ cJSON *qc_lsp_hover(qc_lsp_server *s, const cJSON *params, const cJSON *id, qc_l
     const qc_finding *found[32];
     size_t n = qc_lsp_findings_at(a, t.start, t.end, found, 32);
     /* sources that carry the words, beyond the findings' own evidence */
-    const qc_evidence *carriers[16];
+    const qc_evidence *carriers[16] = { NULL };
     size_t ncar = 0;
     bool known;
     if (t.quote && n == 0)
@@ -321,6 +362,9 @@ cJSON *qc_lsp_hover(qc_lsp_server *s, const cJSON *params, const cJSON *id, qc_l
         what = "Quotation";
     const char *md = qc_lsp_hover_markdown(&s->arena, what, words, speaker, found, n, carriers, ncar,
                                            a->has_corpus);
+    const char *prov = t.quote ? qc_lsp_provenance(&s->arena, doc, t.start, t.end) : NULL;
+    if (prov)
+        md = qc_arena_printf(&s->arena, "%s\n%s\n", md, prov);
     cJSON *r = cJSON_CreateObject();
     cJSON *c = cJSON_AddObjectToObject(r, "contents");
     cJSON_AddStringToObject(c, "kind", s->client.hover_markdown ? "markdown" : "plaintext");
