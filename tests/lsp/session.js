@@ -489,6 +489,28 @@ async function main() {
         eq(await c.stop(), 0, 'exit code');
     });
 
+    await test('corrected-source-in-editor', async () => {
+        if (!CHECKER_READY) throw new Skip('waiting for qc_check');
+        // a corpus in git whose wire story was corrected after the draft quoted it
+        const text = fs.readFileSync(path.join(FIX, 'drafts', 'mistakes.md'), 'utf8');
+        const { ws, uri } = makeWorkspace('gitcorpus', 'draft.md', text);
+        const story = path.join(ws, 'corpus', 'kta-varnek-dam.md');
+        const git = (...a) => cp.execFileSync('git', ['-C', ws, '-c', 'user.name=Desk', '-c', 'user.email=desk@example.org', ...a]);
+        git('init', '-q');
+        fs.copyFileSync(path.join(FIX, 'corpus-history', 'v1', 'kta-varnek-dam.md'), story);
+        git('add', 'corpus');
+        git('commit', '-q', '-m', 'KTA story as first published');
+        fs.copyFileSync(path.join(FIX, 'corpus-history', 'v2', 'kta-varnek-dam.md'), story);
+        git('commit', '-q', '-am', 'Correct the Orlik quote');
+        const c = await start({ root: ws });
+        c.open(uri, text);
+        const d = (await c.diagsFor(uri, 1)).diagnostics;
+        const cs = d.find((x) => x.code === 'corrected-source');
+        assert(cs, `corrected-source among ${d.map((x) => x.code).join(', ')}`);
+        assert(/Correct the Orlik quote/.test(cs.message), `names the correcting commit: ${cs.message}`);
+        eq(await c.stop(), 0, 'exit code');
+    });
+
     /* ---- raw bytes ------------------------------------------------------------ */
     await rawTests();
 

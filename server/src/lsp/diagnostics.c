@@ -78,7 +78,8 @@ qc_lsp_analysis *qc_lsp_analyze(qc_lsp_server *s, qc_lsp_doc *doc)
 #endif
         a->ex = qc_extract(t->data, t->len, a->prose);
         qc_corpus *corpus = qc_lsp_workspace_corpus(s->ws);
-        a->findings = qc_check(corpus, qc_lsp_workspace_config(s->ws), t, a->prose, a->ex);
+        a->findings = qc_check_with(corpus, qc_lsp_workspace_config(s->ws), t, a->prose, a->ex,
+                                    qc_lsp_workspace_history(s->ws));
         a->kept = qc_lsp_filter_findings(a->findings, t, doc->format, doc->path, s->ws, &a->nkept);
         a->has_corpus = corpus != NULL;
     }

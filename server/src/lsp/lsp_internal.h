@@ -169,6 +169,8 @@ void qc_lsp_workspace_remove_root(qc_lsp_workspace *self, const char *path);
 void qc_lsp_workspace_set_corpus(qc_lsp_workspace *self, const char *const *dirs, size_t n);
 void qc_lsp_workspace_set_config_path(qc_lsp_workspace *self, const char *path);
 /* Folders added to the corpus, whatever the sources are; true if changed. */
+/* The sources' git history for qc_check_with; NULL outside git. */
+const qc_source_history *qc_lsp_workspace_history(const qc_lsp_workspace *self);
 bool qc_lsp_workspace_set_extra_sources(qc_lsp_workspace *self, const char *const *dirs, size_t n);
 /* (Re)load the config and the corpus. progress(ctx, percent, message) is
  * called while indexing. Returns 0, or a negative QC_E* with the message

@@ -20,6 +20,7 @@
  * supports window.workDoneProgress.
  */
 #include "lsp/lsp_internal.h"
+#include "git/git.h"
 #include "config/config.h"
 #include "corpus/corpus.h"
 #include "util/alloc.h"
@@ -44,6 +45,7 @@ struct qc_lsp_workspace {
     qc_config *config;             /* effective; NULL until loaded */
     qc_lsp_strings corpus_dirs;    /* effective, absolute */
     qc_corpus *corpus;
+    qc_git_sources *history;       /* revisions of the sources when in git; NULL */
 };
 
 static void qc_lsp_strings_clear(qc_lsp_strings *a)
@@ -76,6 +78,7 @@ void qc_lsp_workspace_delete(qc_lsp_workspace *self)
     free(self->settings);
     qc_config_free(self->config);
     qc_corpus_close(self->corpus);
+    qc_git_sources_free(self->history);
     free(self);
 }
 
@@ -162,6 +165,11 @@ bool qc_lsp_workspace_set_settings(qc_lsp_workspace *self, const char *json)
 qc_corpus *qc_lsp_workspace_corpus(const qc_lsp_workspace *self)
 {
     return self->corpus;
+}
+
+const qc_source_history *qc_lsp_workspace_history(const qc_lsp_workspace *self)
+{
+    return self->history ? qc_git_sources_history(self->history) : NULL;
 }
 
 const qc_config *qc_lsp_workspace_config(const qc_lsp_workspace *self)
@@ -321,6 +329,13 @@ int qc_lsp_workspace_load(qc_lsp_workspace *self, qc_lsp_progress_fn progress, v
             return rc;
         }
     }
+    /* a corpus in git: its sources' history, walked on first use, so
+     * corrected-source and evidence revisions reach the editor too */
+    qc_git_sources *history = NULL;
+    if (dirs.len)
+        qc_git_sources_new(&history, (const char *const *)dirs.items, dirs.len, NULL, NULL);
+    qc_git_sources_free(self->history);
+    self->history = history;
     qc_corpus_close(self->corpus);
     self->corpus = corpus;
     qc_config_free(self->config);
