@@ -351,6 +351,44 @@ static void test_related(void **state)
     qc_corpus_close(c);
 }
 
+/* More articles share the draft's rare word pairs than the score table
+ * first holds: it must grow (it once filled up and looped for ever). */
+static void test_related_many_articles(void **state)
+{
+    (void)state;
+    char root[] = "/tmp/qc-corpus-many-XXXXXX";
+    assert_non_null(mkdtemp(root));
+    char corpus[300];
+    snprintf(corpus, sizeof corpus, "%s/corpus", root);
+    mkdir(corpus, 0755);
+    for (int i = 0; i < 300; i++) {
+        char name[32], text[256];
+        snprintf(name, sizeof name, "a%03d.txt", i);
+        snprintf(text, sizeof text, "Report %d. The word%dx pair%dy came up in story number %d today.\n",
+                 i, i % 10, i % 10, i);
+        write_file(corpus, name, text);
+    }
+    qc_corpus_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.no_cache = true;
+    const char *dirs[] = { corpus };
+    qc_corpus *c = NULL;
+    assert_int_equal(qc_corpus_open(&c, dirs, 1, &opt), 0);
+    char draft[512] = "";
+    for (int g = 0; g < 10; g++) {
+        char part[40];
+        snprintf(part, sizeof part, "word%dx pair%dy ", g, g);
+        strcat(draft, part);
+    }
+    alarm(60);   /* a hang fails the test instead of stalling the suite */
+    qc_corpus_related_hit rel[8];
+    size_t n = qc_corpus_related(c, draft, strlen(draft), rel, 8);
+    alarm(0);
+    assert_true(n <= 8);
+    qc_corpus_close(c);
+    rm_rf(root);
+}
+
 static void test_cache_round_trip(void **state)
 {
     fixture *fx = *state;
@@ -662,6 +700,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_corrupt_cache, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skipped_files, setup, teardown),
         cmocka_unit_test(test_missing_folder),
+        cmocka_unit_test(test_related_many_articles),
         cmocka_unit_test_setup_teardown(test_concurrent_readers, setup, teardown),
         cmocka_unit_test(test_fixture_corpus),
     };

@@ -65,8 +65,34 @@ static void qc_acc_free(qc_acc *a)
     free(a->count);
 }
 
+/* Double the table, keeping every entry (load stays at most one half, so
+ * probing always ends: a full table would loop for ever). */
+static void qc_acc_grow(qc_acc *a)
+{
+    qc_acc b;
+    b.cap = a->cap * 2;
+    b.doc = qc_calloc(b.cap, sizeof *b.doc);
+    b.score = qc_malloc(b.cap * sizeof *b.score);
+    b.count = qc_malloc(b.cap * sizeof *b.count);
+    b.len = a->len;
+    for (size_t i = 0; i < a->cap; i++) {
+        if (!a->doc[i])
+            continue;
+        size_t s = ((a->doc[i] - 1) * 0x9e3779b1u) & (b.cap - 1);
+        while (b.doc[s])
+            s = (s + 1) & (b.cap - 1);
+        b.doc[s] = a->doc[i];
+        b.score[s] = a->score[i];
+        b.count[s] = a->count[i];
+    }
+    qc_acc_free(a);
+    *a = b;
+}
+
 static void qc_acc_add(qc_acc *a, uint32_t doc, float w)
 {
+    if (2 * (a->len + 1) > a->cap)
+        qc_acc_grow(a);
     size_t s = (doc * 0x9e3779b1u) & (a->cap - 1);
     while (a->doc[s] && a->doc[s] != doc + 1)
         s = (s + 1) & (a->cap - 1);

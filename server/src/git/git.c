@@ -235,9 +235,12 @@ void qc_git_close(qc_git *self)
 {
     if (!self)
         return;
+    git_index_free(self->index);
     git_repository_free(self->repo);
     free(self->workdir);
     free(self->commondir);
+    free(self->rp_dir);
+    free(self->rp_real);
     for (size_t i = 0; i < self->warnings.len; i++)
         free(self->warnings.items[i]);
     array_free(&self->warnings);
@@ -268,9 +271,40 @@ int qc_git_relpath(const qc_git *self, const char *path, char **out)
         qc_strbuf_printf(&sb, "%s/", cwd);
     qc_strbuf_adds(&sb, path);
     char *abs = qc_strbuf_detach(&sb);
-    /* resolve the longest existing prefix (the file may be deleted) */
+    /* resolve the longest existing prefix (the file may be deleted); the
+     * folder of the last path is remembered, so the files of one corpus
+     * folder cost one realpath between them, not one each */
     char *resolved = NULL;
-    if (realpath(abs, real)) {
+    qc_git *me = (qc_git *)self;   /* the cache is not part of its value */
+    char *slash0 = strrchr(abs, '/');
+    if (slash0 && slash0 != abs && slash0[1]) {
+        *slash0 = '\0';
+        if (me->rp_dir && !strcmp(me->rp_dir, abs)) {
+            qc_strbuf r = QC_STRBUF_INIT;
+            qc_strbuf_printf(&r, "%s/%s", me->rp_real, slash0 + 1);
+            resolved = qc_strbuf_detach(&r);
+        } else if (realpath(abs, real)) {
+            free(me->rp_dir);
+            free(me->rp_real);
+            me->rp_dir = qc_strdup(abs);
+            me->rp_real = qc_strdup(real);
+            qc_strbuf r = QC_STRBUF_INIT;
+            qc_strbuf_printf(&r, "%s/%s", real, slash0 + 1);
+            resolved = qc_strbuf_detach(&r);
+        }
+        *slash0 = '/';
+        if (resolved) {
+            /* the file itself may be a symlink: resolve it only then */
+            struct stat lst;
+            if (lstat(resolved, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(resolved, real)) {
+                free(resolved);
+                resolved = qc_strdup(real);
+            }
+        }
+    }
+    if (resolved) {
+        /* done */
+    } else if (realpath(abs, real)) {
         resolved = qc_strdup(real);
     } else {
         char *slash = strrchr(abs, '/');
@@ -481,7 +515,6 @@ int qc_git_file_blob_id(qc_git *self, const char *abs_path, uint8_t out[20], boo
 {
     *hashed = false;
     char *rel = NULL;
-    git_index *index = NULL;
     int rc = qc_git_relpath(self, abs_path, &rel);
     if (rc != 0)
         goto cleanup;
@@ -491,16 +524,27 @@ int qc_git_file_blob_id(qc_git *self, const char *abs_path, uint8_t out[20], boo
         rc = QC_ENOTFOUND;
         goto cleanup;
     }
-    if (git_repository_index(&index, self->repo) == 0) {
-        const git_index_entry *e = git_index_get_bypath(index, rel, 0);
+    /* the index is loaded once per qc_git (its file's mtime with it) */
+    if (!self->index && git_repository_index(&self->index, self->repo) == 0) {
+        struct stat ist;
+        const char *ipath = git_index_path(self->index);
+        self->index_mtime = ipath && stat(ipath, &ist) == 0 ? (int64_t)ist.st_mtim.tv_sec : 0;
+    }
+    if (self->index) {
+        const git_index_entry *e = git_index_get_bypath(self->index, rel, 0);
+        if (!e) {
+            /* not tracked: no blob id (the caller keys it by size and
+             * mtime; hashing every untracked file would read them all) */
+            qc_error_set("%s: not tracked by git", abs_path);
+            rc = QC_ENOTFOUND;
+            goto cleanup;
+        }
         /* trust the entry when the file looks as it did when staged, and
          * the index was written after that (not "racy", as git says) */
-        struct stat ist;
-        const char *ipath = git_index_path(index);
-        if (e && (uint64_t)e->file_size == (uint64_t)st.st_size &&
+        if ((uint64_t)e->file_size == (uint64_t)st.st_size &&
             (int64_t)e->mtime.seconds == (int64_t)st.st_mtim.tv_sec &&
             (e->mtime.nanoseconds == 0 || e->mtime.nanoseconds == (uint32_t)st.st_mtim.tv_nsec) &&
-            ipath && stat(ipath, &ist) == 0 && (int64_t)e->mtime.seconds < (int64_t)ist.st_mtim.tv_sec) {
+            (int64_t)e->mtime.seconds < self->index_mtime) {
             memcpy(out, e->id.id, 20);
             goto cleanup;
         }
@@ -514,7 +558,6 @@ int qc_git_file_blob_id(qc_git *self, const char *abs_path, uint8_t out[20], boo
     *hashed = true;
     memcpy(out, id.id, 20);
 cleanup:
-    git_index_free(index);
     free(rel);
     return rc;
 }

@@ -17,6 +17,9 @@ struct qc_git {
     char *commondir;
     int shallow;               /* -1 unknown */
     Array(char *) warnings;
+    git_index *index;          /* loaded once for blob ids; NULL */
+    int64_t index_mtime;       /* its file's mtime then */
+    char *rp_dir, *rp_real;    /* last folder resolved by qc_git_relpath */
 };
 
 /* git_libgit2_init once per process. */
