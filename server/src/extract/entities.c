@@ -765,17 +765,26 @@ static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, si
 
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b)
 {
+    /* which entities fit, decided once per entity rather than per mention
+     * (a long draft has many mentions and many "the mayor"s) */
+    bool *fits = qc_calloc(self->ents.len ? self->ents.len : 1, sizeof *fits);
+    size_t nfit = 0;
+    for (size_t k = 0; k < self->ents.len; k++)
+        if ((fits[k] = qc_ent_fits_role(&self->ents.items[k], self->toks, a, b)))
+            nfit++;
     int any = -1;
-    for (size_t i = self->mentions.len; i > 0; i--) {
+    for (size_t i = self->mentions.len; nfit && i > 0; i--) {
         const qc_mention *m = &self->mentions.items[i - 1];
-        const qc_ent *e = &self->ents.items[m->ent];
-        if (!qc_ent_fits_role(e, self->toks, a, b))
+        if (!fits[m->ent])
             continue;
-        if (m->pos < pos)
+        if (m->pos < pos) {
+            free(fits);
             return m->ent;
+        }
         if (any < 0)
             any = m->ent;
     }
+    free(fits);
     return any;
 }
 

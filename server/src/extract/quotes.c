@@ -202,11 +202,25 @@ static void qc_pair_doubles(qc_qx *x)
 
 static void qc_mark_inside(qc_qx *x)
 {
+    /* unclosed quotations run to their block's end; when an earlier one
+     * already covered [open, end], only the open and end marks change (this
+     * keeps thousands of stray openers in one paragraph linear) */
+    size_t covered_from = QC_NONE, covered_end = QC_NONE;
     for (size_t k = 0; k < x->qs.len; k++) {
         qc_q *q = &x->qs.items[k];
         if (q->single)
             continue;
         size_t end = q->close != QC_NONE ? q->close : x->blast[q->last_block] - 1;
+        if (q->close == QC_NONE && end == covered_end && covered_from <= q->open &&
+            end < x->toks.len) {
+            x->qidx[q->open] = (int)k;
+            x->qidx[end] = (int)k;
+            continue;
+        }
+        if (q->close == QC_NONE) {
+            covered_from = q->open;
+            covered_end = end;
+        }
         for (size_t i = q->open; i <= end && i < x->toks.len; i++)
             if (x->qidx[i] < 0 || i == q->open || i == end)
                 x->qidx[i] = (int)k;
@@ -248,10 +262,17 @@ static int qc_q_cmp(const void *a, const void *b)
 
 /* ---- 4. attribution ---------------------------------------------------- */
 
+/* A "sentence" is at most this many tokens either way from where its
+ * search starts: text with no sentence ends (a 10-million-character line)
+ * would otherwise make every quotation rescan the whole paragraph. */
+#define QC_SENTENCE_MAX_TOKENS 400
+
 /* First token of the sentence containing token i (outside quotations). */
 static size_t qc_sentence_start(const qc_qx *x, size_t b, size_t i)
 {
     size_t f = x->bfirst[b];
+    if (i > f + QC_SENTENCE_MAX_TOKENS)
+        f = i - QC_SENTENCE_MAX_TOKENS;
     while (i > f) {
         const qc_token *t = &x->toks.items[i - 1];
         if (x->outside[i - 1] && t->type == QC_TK_PUNCT && (t->flags & QC_TKF_SENT_END))
@@ -267,6 +288,8 @@ static size_t qc_sentence_start(const qc_qx *x, size_t b, size_t i)
 static size_t qc_sentence_end(const qc_qx *x, size_t b, size_t i)
 {
     size_t l = x->blast[b];
+    if (i < l && l - i > QC_SENTENCE_MAX_TOKENS)
+        l = i + QC_SENTENCE_MAX_TOKENS;
     for (; i < l; i++) {
         const qc_token *t = &x->toks.items[i];
         if (x->outside[i] && t->type == QC_TK_PUNCT && ((t->flags & QC_TKF_SENT_END) || t->cp == ';'))
@@ -750,8 +773,40 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     return true;
 }
 
+/* "Erdogan's office", "The WHO's website", "Trump's spokesman": the
+ * possessor speaks (the matcher treats a spokesperson as the one they
+ * speak for). Rewrites np to the possessor when it is a named person or
+ * organisation followed by such a head word. */
+static void qc_possessor(qc_qx *x, qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    static const char *const heads[] = { "office", "website", "account", "spokesman", "spokeswoman",
+                                         "spokesperson", "statement", "campaign", "team", "press", "aide",
+                                         "aides", "lawyer", "lawyers", "government", "ministry", "twitter" };
+    if (np->b < np->a + 2 || np->kind == QC_NP_PERSON || np->kind == QC_NP_ORG)
+        return;
+    const qc_token *last = &T[np->b - 1];
+    bool head = false;
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (!strcmp(last->key, heads[i]))
+            head = true;
+    if (!head)
+        return;
+    for (size_t i = np->a; i + 1 < np->b; i++)
+        if ((T[i].flags & QC_TKF_POSS) && (T[i].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS))) {
+            qc_np p = qc_np_analyze(T, np->a, i + 1);
+            if (p.kind == QC_NP_PERSON || p.kind == QC_NP_ORG) {
+                p.a = np->a;
+                p.b = np->b;
+                *np = p;
+            }
+            return;
+        }
+}
+
 static void qc_resolve(qc_qx *x, qc_q *q)
 {
+    qc_possessor(x, &q->np);
     const qc_np *np = &q->np;
     const qc_token *T = x->toks.items;
     size_t pos = T[q->open].start;
@@ -1023,9 +1078,14 @@ static void qc_attribute(qc_qx *x)
             }
             if (pe != QC_NONE) {
                 size_t ps = qc_sentence_start(x, pb, pe);
+                /* a sentence with a whole quotation of its own belongs to
+                 * that quotation's speaker; a fragment woven into it
+                 * ("she looked at the role as a “chance …”") does not */
                 bool quote_inside = false;
                 for (size_t i = ps; i < pe; i++)
-                    if (!x->outside[i])
+                    if (!x->outside[i] && x->qidx[i] >= 0 && x->qidx[i] != (int)k &&
+                        x->qs.items[x->qidx[i]].open == i &&
+                        !(i > ps && T[i - 1].type == QC_TK_WORD && x->outside[i - 1]))
                         quote_inside = true;
                 size_t v = QC_NONE;
                 for (size_t i = ps; i < pe; i++)

@@ -183,6 +183,21 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 t.flags |= QC_TKF_CAP;
             if (any_upper && !any_lower && letters >= 2)
                 t.flags |= QC_TKF_ALLCAPS;
+            if ((t.flags & QC_TKF_POSS) && !(t.flags & QC_TKF_ALLCAPS)) {
+                /* "WHO's", "IRGC's": an acronym with a possessive */
+                size_t up = 0, low = 0;
+                for (size_t q = i; q < t.end; q++) {
+                    unsigned char ch = (unsigned char)s[q];
+                    if (ch == '\'' || ch == 0xE2)
+                        break;   /* the apostrophe (straight or curly) */
+                    if (ch >= 'A' && ch <= 'Z')
+                        up++;
+                    else if (ch >= 'a' && ch <= 'z')
+                        low++;
+                }
+                if (up >= 2 && low == 0)
+                    t.flags |= QC_TKF_ALLCAPS;
+            }
             if (digit)
                 t.flags |= QC_TKF_DIGIT;
             t.cls = qc_lexicon_get(t.key);
