@@ -1171,6 +1171,33 @@ static bool qc_named_before(const qc_qx *x, const qc_q *q)
 {
     const qc_token *T = x->toks.items;
     size_t i = q->open, f = x->bfirst[q->block];
+    /* "named the virus that causes it “…”", "a banner saying “…”",
+     * "the temporary designation “…”": a name or a slogan, not speech */
+    {
+        static const char *const namers[] = { "named", "renamed", "dubbed", "nicknamed", "designated",
+                                              "titled", "entitled", "christened", "termed", "designation",
+                                              "codename", "nickname" };
+        static const char *const signs[] = { "banner", "banners", "sign", "signs", "placard", "placards",
+                                             "poster", "posters", "slogan", "slogans", "t-shirt", "t-shirts",
+                                             "shirt", "shirts", "graffiti", "inscription", "caption", "hashtag",
+                                             "headline", "flag", "flags", "billboard", "chant", "chants" };
+        for (size_t k = i, n = 0; k > f && n < 8; k--, n++) {
+            const qc_token *t = &T[k - 1];
+            if (t->type == QC_TK_PUNCT && (t->flags & QC_TKF_SENT_END))
+                break;
+            if (t->type != QC_TK_WORD)
+                continue;
+            if (qc_tcls(t) & QC_LX_VERB && strcmp(t->key, "saying") && strcmp(t->key, "reading") &&
+                strcmp(t->key, "read") && strcmp(t->key, "reads"))
+                break;   /* a reporting verb nearer the quote governs it */
+            for (size_t m = 0; m < sizeof namers / sizeof *namers; m++)
+                if (!strcmp(t->key, namers[m]))
+                    return true;
+            for (size_t m = 0; m < sizeof signs / sizeof *signs; m++)
+                if (!strcmp(t->key, signs[m]))
+                    return true;
+        }
+    }
     while (i > f && T[i - 1].type == QC_TK_PUNCT && (T[i - 1].cp == ',' || T[i - 1].cp == ':'))
         i--;
     if (i == f)
