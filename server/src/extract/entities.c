@@ -80,6 +80,10 @@ static bool qc_connector(const qc_token *t)
 /* "to" joins a name only after a title ("Assistant to the Secretary"). */
 static bool qc_connector_at(const qc_token *toks, size_t lo, size_t i)
 {
+    /* "on" joins only an organisation's name: "Commission on International
+     * Religious Freedom" (not "Trump on Twitter") */
+    if (qc_lower(&toks[i]) && !strcmp(toks[i].key, "on"))
+        return i > lo && (qc_cls(&toks[i - 1]) & QC_LX_ORG) && qc_capword(&toks[i - 1]);
     if (!qc_connector(&toks[i]))
         return false;
     if (!strcmp(toks[i].key, "to"))
@@ -906,8 +910,9 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     break;
                 continue;
             }
-            if (j > i && qc_lower(u) && (qc_cls(u) & (QC_LX_CONNECT | QC_LX_PARTICLE)) && strcmp(u->key, "and") &&
-                j + 1 < b && outside[j + 1] && qc_capword(&toks[j + 1])) {
+            if (j > i && qc_lower(u) && ((qc_cls(u) & (QC_LX_CONNECT | QC_LX_PARTICLE)) || !strcmp(u->key, "on")) &&
+                strcmp(u->key, "and") && qc_connector_at(toks, i, j) && j + 1 < b && outside[j + 1] &&
+                qc_capword(&toks[j + 1])) {
                 j++;
                 continue;
             }

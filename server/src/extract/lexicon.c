@@ -37,7 +37,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "acknowledging conceding insisting predicting promising vowing warning writes "
       "claiming questioned responded continued recounted recounts reflected called calls "
       "proposed proposes spoke speaks talked talks revealed reveals calling characterising "
-      "characterizing characterised characterized labelled labeled dubbed branded termed described hoped hopes believes believed told",
+      "characterizing characterised characterized labelled labeled described hoped hopes believes believed told",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -83,7 +83,9 @@ static const qc_lx_list qc_lx_lists[] = {
       "unesco herald tribune telegraph guardian gazette daily weekly magazine broadcasting "
       "broadcaster studios records museum systems industries holdings technologies airline "
       "centers centres railways railway council's ministries foundation federation's parliament's irgc "
-      "revolutionary republic republicans democrats programme program international",
+      "revolutionary republic programme program international entertainment comics games pictures "
+      "productions publishing labs motors foods pharmaceuticals software electronics toys brands "
+      "partners capital ventures studio airways",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "
       "yet if when while although though because this that these those there here it he she "
@@ -130,7 +132,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "sergei sergey dmitry alexei andrzej mateusz jacek piotr tomasz pedro carlos juan luis "
       "jorge miguel alberto jair andres francisco manuel antonio giuseppe matteo luigi "
       "jean pierre francois jacques hans klaus jurgen olaf friedrich wolfgang ken jens rishi "
-      "keir sadiq denzel brendan piers tristan ahmad jamal mike kim",
+      "keir sadiq denzel brendan piers tristan ahmad jamal mike kim harry harold liam oliver "
+      "jack charlie george alfie leo archie lucas henry theo oscar freddie",
       QC_LX_MALE },
     { "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "
       "betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa "
@@ -164,7 +167,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "researchers scientists doctors officers spokespeople organisers organizers students "
       "teachers workers employees fans critics supporters lawmakers legislators ministers "
       "diplomats aides leaders representatives members staff survivors victims relatives "
-      "family neighbours neighbors locals passengers soldiers troops",
+      "family neighbours neighbors locals passengers soldiers troops republican republicans "
+      "democrat democrats conservatives liberals tories",
       QC_LX_GENERIC },
     { "broadcaster actor actress singer musician artist writer novelist comedian filmmaker "
       "producer designer architect photographer poet playwright composer dancer model "
