@@ -7,6 +7,9 @@ Sets:
             check that nothing in seeds_not_quotes.tsv is reported as a quote
   wikinews  the annotated Wikinews articles (wikinews_gold.tsv); each article's
             `text` is written to a temporary folder (never into the repo)
+  heldout   20 further Wikinews articles (wikinews_heldout.tsv,
+            wikinews_heldout_not_quotes.tsv), annotated before the tool was
+            run on them; scored exactly like `wikinews` (not in run-suite.sh)
 
 For each set it prints quote recall (gold quotes the system found), quote
 precision (system quotes that are gold quotes), speaker accuracy (over found
@@ -376,7 +379,8 @@ def load_seeds(shared):
     return items, nots
 
 
-def load_wikinews(shared, tmp):
+def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
+                  not_quotes_name="wikinews_not_quotes.tsv", prefix="wn"):
     wdir = os.path.join(shared, "corpora", "wikinews")
     texts = {}
     for fn in sorted(os.listdir(wdir)):
@@ -387,13 +391,13 @@ def load_wikinews(shared, tmp):
                 texts.setdefault(row["url"], row["text"])
     items, names = {}, {}
     missing = []
-    for r in read_tsv(os.path.join(HERE, "wikinews_gold.tsv")):
+    for r in read_tsv(os.path.join(HERE, gold_name)):
         url = r["url"]
         if url not in texts:
             missing.append(url)
             continue
         if url not in items:
-            name = "wn%03d.txt" % (len(items) + 1)
+            name = "%s%03d.txt" % (prefix, len(items) + 1)
             path = os.path.join(tmp, name)
             with open(path, "w", encoding="utf-8", newline="") as f:
                 f.write(texts[url])
@@ -402,7 +406,7 @@ def load_wikinews(shared, tmp):
         g = Gold(url, r.get("line", ""), r["snippet"], r["kind"], r["speaker"], r["speaker_text"])
         (items[url][2] if r["kind"] == "ignore" else items[url][1]).append(g)
     nots = []
-    nq_path = os.path.join(HERE, "wikinews_not_quotes.tsv")
+    nq_path = os.path.join(HERE, not_quotes_name)
     if os.path.exists(nq_path):
         nots = [Gold(r["url"], r["line"], r["snippet"], "not-quote", "-", "-")
                 for r in read_tsv(nq_path) if r["url"] in items]
@@ -412,7 +416,7 @@ def load_wikinews(shared, tmp):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -443,7 +447,7 @@ def main():
     out = sys.stdout
     failed = []
     allm = {}
-    sets = ["seeds", "wikinews"] if a.set == "all" else [a.set]
+    sets = ["seeds", "wikinews", "heldout"] if a.set == "all" else [a.set]
     with tempfile.TemporaryDirectory(prefix="qc-eval-") as tmp:
         for s in sets:
             if s == "seeds":
@@ -460,14 +464,18 @@ def main():
             else:
                 wdir = os.path.join(shared, "corpora", "wikinews")
                 if not os.path.isdir(wdir):
-                    print("SKIP eval wikinews: %s absent" % wdir)
+                    print("SKIP eval %s: %s absent" % (s, wdir))
                     continue
-                items, names, missing, nots = load_wikinews(shared, tmp)
+                if s == "heldout":
+                    items, names, missing, nots = load_wikinews(
+                        shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
+                else:
+                    items, names, missing, nots = load_wikinews(shared, tmp)
                 files = [items[k][0] for k in sorted(items)]
                 results, errors = run_bin(qc_bin, files, a.timeout)
                 errors += ["gold url not in the CSVs: %s" % u for u in missing]
                 short = {u: "%s[%s]" % (names[u], u.rsplit("/", 1)[-1][:50]) for u in names}
-                m = score_set("wikinews", items, lambda k: short[k], results, errors, a.verbose, out)
+                m = score_set(s, items, lambda k: short[k], results, errors, a.verbose, out)
                 check_not_quotes(nots, items, lambda k: short[k], results, m, out, a.verbose)
             allm[s] = m
             if errors:

@@ -600,12 +600,19 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     const qc_token *T = x->toks.items;
     for (size_t i = lo; i + 1 < hi; i++)
         if (x->outside[i] && qc_tis(&T[i], "according") && qc_tis(&T[i + 1], "to")) {
-            qc_np n = qc_np_forward(T, i + 2, hi);
-            if (qc_np_ok(&n)) {
+            qc_np n = qc_np_forward_lenient(x, i + 2, hi);
+            /* "According to Forbes, West claimed “…”": a reporting verb after
+             * the phrase has its own subject, which speaks */
+            bool later_verb = false;
+            for (size_t k = qc_np_ok(&n) ? n.b : i + 2; k < hi; k++)
+                if (qc_verb(&T[k]) && x->outside[k])
+                    later_verb = true;
+            if (qc_np_ok(&n) && !later_verb) {
                 *np = n;
                 *verb = i;
                 return true;
             }
+            break;
         }
     /* "Chakrapani proposed: “…”" */
     if (hi > lo + 1 && qc_punct(&T[hi - 1], ':')) {
@@ -701,7 +708,14 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
         j--;
     qc_np n;
     memset(&n, 0, sizeof n);
-    if (!(qc_tcls(&T[v]) & QC_LX_PARTICIPLE)) {
+    if ((qc_tcls(&T[v]) & QC_LX_PARTICIPLE) && j > lo && (T[j - 1].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) &&
+        T[j - 1].type == QC_TK_WORD) {
+        /* "with Zinichev describing “…”": the name before the participle */
+        qc_np pn = qc_np_backward(T, lo, j);
+        if (qc_np_ok(&pn) && (pn.kind == QC_NP_PERSON || pn.kind == QC_NP_ORG) &&
+            !(pn.nb - pn.na == 1 && pn.a == lo && qc_ents_lookup(&x->ents, &pn, false) < 0))
+            n = pn;
+    } else if (!(qc_tcls(&T[v]) & QC_LX_PARTICIPLE)) {
         if (j > lo && qc_punct(&T[j - 1], ',')) {
             size_t c = j - 1;
             while (c > lo && j - c < 16 && !qc_punct(&T[c - 1], ','))
@@ -756,6 +770,9 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             return true;
         }
         n = qc_np_forward(T, s, v);
+        if (qc_np_ok(&n) && n.kind == QC_NP_PERSON && n.nb - n.na == 1 && n.a == s &&
+            qc_ents_lookup(&x->ents, &n, false) < 0)
+            memset(&n, 0, sizeof n);   /* "Search and rescue was …": not a name */
         if (qc_np_ok(&n) && n.b != v) {
             /* the subject must be followed by its verb phrase, not be an object */
             const qc_token *after = &T[n.b];

@@ -59,6 +59,14 @@ static bool qc_is_closing_context(int32_t cp)
            cp == 0x2013 || cp == '-' || cp == 0x2026 || qc_is_dq(cp) || qc_is_sq(cp);
 }
 
+/* Does the word s[a..b) start with a lowercase letter? */
+static bool any_lower_before_upper(const char *s, size_t a, size_t b)
+{
+    size_t n;
+    int32_t cp = qc_utf8_decode(s + a, b - a, &n);
+    return !qc_cp_is_upper(cp);
+}
+
 static void qc_make_key(const char *s, size_t a, size_t b, char *key)
 {
     size_t k = 0;
@@ -128,6 +136,10 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 }
                 if ((c == '-' || c == 0x2010 || c == 0x2011 || c == '&') && next_word) {
                     j += m;
+                    continue;
+                }
+                if (c == 0x2013 && next_word && qc_cp_is_upper(c2) && any_upper && !any_lower_before_upper(s, i, j)) {
+                    j += m;   /* "Export–Import Bank": an en dash inside a name */
                     continue;
                 }
                 if ((c == ',' || c == '.') && digit && c2 >= 0 && qc_cp_is_digit(c2)) {
@@ -201,6 +213,24 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
             if (digit)
                 t.flags |= QC_TKF_DIGIT;
             t.cls = qc_lexicon_get(t.key);
+            {
+                const char *hy = strrchr(t.key, '-');
+                if (hy && hy[1]) {
+                    unsigned last = qc_lexicon_get(hy + 1);
+                    /* "Secretary-General": a title; "Kurdish-led": a modifier */
+                    t.cls |= last & (QC_LX_TITLE | QC_LX_MOD);
+                    if (!strcmp(hy + 1, "led") || !strcmp(hy + 1, "backed") || !strcmp(hy + 1, "based") ||
+                        !strcmp(hy + 1, "owned") || !strcmp(hy + 1, "run") || !strcmp(hy + 1, "born"))
+                        t.cls |= QC_LX_MOD;
+                }
+                /* "el-Sisi", "al-Assad", "bin-Salman": part of a name */
+                if ((!strncmp(t.key, "al-", 3) || !strncmp(t.key, "el-", 3) || !strncmp(t.key, "ad-", 3) ||
+                     !strncmp(t.key, "as-", 3) || !strncmp(t.key, "bin-", 4)) && !(t.flags & QC_TKF_CAP)) {
+                    const char *after = strchr(s + i, '-');
+                    if (after && after + 1 < s + t.end && after[1] >= 'A' && after[1] <= 'Z')
+                        t.flags |= QC_TKF_CAP;
+                }
+            }
             if (t.flags & QC_TKF_POSS) {
                 char base[28];
                 size_t bl = strlen(t.key) - 2;
