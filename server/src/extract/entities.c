@@ -226,6 +226,11 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 org = true;
         }
         if (org && !(det && qc_lower(&toks[s]) && false)) {
+            /* "Kurdish-led Syrian Democratic Forces": the modifier is not
+             * part of the name */
+            while (c0 + 1 < e && strchr(toks[c0].key, '-') &&
+                   (qc_cls(&toks[c0]) & QC_LX_MOD) && !(qc_cls(&toks[c0]) & QC_LX_ORG))
+                c0++;
             np.kind = QC_NP_ORG;
             np.na = c0;
             np.nb = e;

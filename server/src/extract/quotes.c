@@ -686,6 +686,18 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     }
     if (v == QC_NONE)
         return false;
+    /* passive with the agent before the quote: "he was told by Minister
+     * Yevgeny Zinichev of “…”" */
+    if (v > lo && v + 2 < hi && qc_tis(&T[v + 1], "by") && qc_lowerw(&T[v - 1]) &&
+        (qc_tis(&T[v - 1], "was") || qc_tis(&T[v - 1], "were") || qc_tis(&T[v - 1], "been") ||
+         qc_tis(&T[v - 1], "is") || qc_tis(&T[v - 1], "are"))) {
+        qc_np ag = qc_np_forward_lenient(x, v + 2, hi);
+        if (qc_np_ok(&ag) && (ag.kind == QC_NP_PERSON || ag.kind == QC_NP_ORG)) {
+            *np = ag;
+            *verb = v;
+            return true;
+        }
+    }
     /* passive: "Amman, who was described as “…” by the police" */
     if (v > lo && qc_lowerw(&T[v - 1]) && (qc_tis(&T[v - 1], "was") || qc_tis(&T[v - 1], "were") ||
                                             qc_tis(&T[v - 1], "been") || qc_tis(&T[v - 1], "is") ||
@@ -799,7 +811,10 @@ static void qc_possessor(qc_qx *x, qc_np *np)
     const qc_token *T = x->toks.items;
     static const char *const heads[] = { "office", "website", "account", "spokesman", "spokeswoman",
                                          "spokesperson", "statement", "campaign", "team", "press", "aide",
-                                         "aides", "lawyer", "lawyers", "government", "ministry", "twitter" };
+                                         "aides", "lawyer", "lawyers", "government", "ministry", "twitter",
+                                         "notice", "letter", "ruling", "decision", "report", "filing",
+                                         "complaint", "order", "judgment", "judgement", "opinion", "memo",
+                                         "release", "announcement", "post", "tweet", "message" };
     if (np->b < np->a + 2 || np->kind == QC_NP_PERSON || np->kind == QC_NP_ORG)
         return;
     const qc_token *last = &T[np->b - 1];
