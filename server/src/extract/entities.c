@@ -261,8 +261,9 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             if (e - n0 > keep)
                 n0 = e - keep;
         }
-        /* a direction word opening the run names a place */
-        if (n0 == c0 && n0 < e) {
+        /* a direction word opening a run of two or more names a place
+         * ("West Bank"); alone it may be a surname ("West claimed") */
+        if (n0 == c0 && n0 + 1 < e) {
             static const char *const dirs[] = { "eastern", "western", "northern", "southern", "central",
                                                 "east", "west", "north", "south", "upper", "lower", "greater" };
             for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++)

@@ -37,7 +37,9 @@ static const qc_lx_list qc_lx_lists[] = {
       "acknowledging conceding insisting predicting promising vowing warning writes "
       "claiming questioned responded continued recounted recounts reflected called calls "
       "proposed proposes spoke speaks talked talks revealed reveals calling characterising "
-      "characterizing characterised characterized labelled labeled described hoped hopes believes believed told",
+      "characterizing characterised characterized labelled labeled described hoped hopes believes believed told "
+      "assailed accused accuses denounced denounces condemned condemns mocked derided dismissed ridiculed "
+      "lambasted decried",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "

@@ -1269,7 +1269,10 @@ static void qc_classify(qc_qx *x)
             q->drop = true;
             continue;
         }
-        bool title = qc_title_case(x, q);
+        /* a piece of a split quotation ("“Overall,” he continued") is speech */
+        bool title = qc_title_case(x, q) &&
+                     !(q->attributed && qc_last_cp(x->text, q->segs.items[q->segs.len - 1].start,
+                                                   q->segs.items[q->segs.len - 1].end) == ',');
         if (q->single) {
             if (!q->attributed || words < 2 || title)
                 q->drop = true;
