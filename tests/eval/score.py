@@ -52,7 +52,8 @@ def norm_text(s):
     quotation marks and spaces removed."""
     s = unicodedata.normalize("NFKC", s or "").translate(_QUOTE_TR)
     s = re.sub(r"\s+", " ", s).casefold()
-    return s.lstrip(_LEAD).strip()
+    # punctuation at a quotation's end is not part of the words ("Overall," = "Overall")
+    return s.lstrip(_LEAD).strip().rstrip(",.;:!? ")
 
 
 def words(s):

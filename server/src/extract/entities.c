@@ -953,7 +953,9 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         bool place = false;
         if (k > a && qc_lower(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_PLACEPREP) && np.tb <= np.ta)
             place = true;
-        for (size_t x = k; x < j; x++)
+        /* a place word in the name itself ("Balad Air Base"), not in a
+         * title before it ("District Judge Gray Miller") */
+        for (size_t x = np.nb > np.na ? np.na : k; x < (np.nb > np.na ? np.nb : j); x++)
             if (qc_cls(&toks[x]) & QC_LX_PLACE)
                 place = true;
         if (j < b && qc_lower(&toks[j]) && (qc_cls(&toks[j]) & QC_LX_PLACE))
