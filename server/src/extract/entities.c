@@ -313,6 +313,10 @@ static bool qc_np_inner(const qc_token *t)
 {
     if (!qc_word(t))
         return false;
+    /* "First Lady", "First Minister": a title despite the function word */
+    if ((t->flags & QC_TKF_CAP) && !strcmp(t->key, "first") && qc_word(t + 1) && (t[1].flags & QC_TKF_CAP) &&
+        (qc_cls(t + 1) & QC_LX_TITLE))
+        return true;
     if (qc_capword(t)) {
         unsigned c = qc_cls(t);
         return !(c & QC_LX_FUNC) || (t->flags & QC_TKF_ALLCAPS) || (c & QC_LX_DET);

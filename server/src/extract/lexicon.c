@@ -39,7 +39,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "proposed proposes spoke speaks talked talks revealed reveals calling characterising "
       "characterizing characterised characterized labelled labeled described hoped hopes believes believed told "
       "assailed accused accuses denounced denounces condemned condemns mocked derided dismissed ridiculed "
-      "lambasted decried",
+      "lambasted decried ruled rules",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -177,7 +177,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "astronaut athlete cyclist swimmer runner boxer golfer tennis chef surgeon spokesman "
       "criminologist psychologist sociologist epidemiologist virologist rapporteur "
       "president-elect governor-general councilwoman councilman congressman congresswoman "
-      "assemblyman assemblywoman mla mpp whip lead star co-star master harbourmaster whistleblower",
+      "assemblyman assemblywoman mla mpp whip lead star co-star master harbourmaster whistleblower "
+      "lady",
       QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree",

@@ -1362,6 +1362,10 @@ void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_pr
             qc_tokenize(prose->mask, s, e, &x.toks);
         x.blast[b] = x.toks.len;
     }
+    /* a zeroed token after the last one: lookahead by one never reads past
+     * the array (it sees an empty, uncapitalised word) */
+    array_reserve(&x.toks, x.toks.len + 1);
+    memset(&x.toks.items[x.toks.len], 0, sizeof *x.toks.items);
     x.qidx = qc_malloc((x.toks.len + 1) * sizeof *x.qidx);
     x.outside = qc_malloc((x.toks.len + 1) * sizeof *x.outside);
     for (size_t i = 0; i < x.toks.len; i++)
