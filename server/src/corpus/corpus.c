@@ -478,6 +478,8 @@ static void qc_publish(qc_corpus *self)
     self->tokens = qc_calloc(n ? n : 1, sizeof *self->tokens);
     self->extractions = qc_calloc(n ? n : 1, sizeof *self->extractions);
     self->proses = qc_calloc(n ? n : 1, sizeof *self->proses);
+    for (unsigned k = 0; k < QC_CORPUS_AUX_SLOTS; k++)
+        self->aux[k] = qc_calloc(n ? n : 1, sizeof *self->aux[k]);
     /* distinct outlets (case-insensitive), unknown counted once */
     size_t cap = 64;
     while (cap < 2 * n)
@@ -693,7 +695,12 @@ void qc_corpus_close(qc_corpus *self)
         }
         qc_extraction_delete(self->extractions[i]);
         qc_prose_delete(self->proses[i]);
+        for (unsigned k = 0; k < QC_CORPUS_AUX_SLOTS; k++)
+            if (self->aux[k] && self->aux[k][i] && self->aux_free[k])
+                self->aux_free[k](self->aux[k][i]);
     }
+    for (unsigned k = 0; k < QC_CORPUS_AUX_SLOTS; k++)
+        free(self->aux[k]);
     free(self->paths);
     free(self->texts);
     free(self->tokens);
@@ -818,4 +825,30 @@ const qc_extraction *qc_corpus_article_extraction(qc_corpus *self, size_t i)
     /* the prose is kept beside it: the extraction may point into its mask */
     __atomic_store_n(&self->proses[i], prose, __ATOMIC_RELEASE);
     return ex;
+}
+
+void *qc_corpus_article_aux(qc_corpus *self, size_t i, unsigned slot)
+{
+    if (i >= self->n || slot >= QC_CORPUS_AUX_SLOTS || !self->aux[slot])
+        return NULL;
+    return __atomic_load_n(&self->aux[slot][i], __ATOMIC_ACQUIRE);
+}
+
+void *qc_corpus_article_aux_install(qc_corpus *self, size_t i, unsigned slot, void *data,
+                                    void (*free_fn)(void *))
+{
+    if (i >= self->n || slot >= QC_CORPUS_AUX_SLOTS || !self->aux[slot]) {
+        if (data && free_fn)
+            free_fn(data);
+        return NULL;
+    }
+    __atomic_store_n(&self->aux_free[slot], free_fn, __ATOMIC_RELEASE);
+    void *expected = NULL;
+    if (!__atomic_compare_exchange_n(&self->aux[slot][i], &expected, data, false, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        if (data && free_fn)
+            free_fn(data);
+        return expected;
+    }
+    return data;
 }

@@ -193,6 +193,19 @@ const qc_text *qc_corpus_article_text(qc_corpus *self, size_t i);
  * first use. NULL if the text cannot be read. Thread-safe. */
 const qc_extraction *qc_corpus_article_extraction(qc_corpus *self, size_t i);
 
+/* Per-article data a client derives from an article's text and extraction
+ * (the matcher's folded words and prepared figures), kept with the article
+ * so a second check touching it pays nothing. `slot` < QC_CORPUS_AUX_SLOTS
+ * names the kind. _aux returns what was installed, NULL when nothing yet.
+ * _aux_install installs `data` (freed with `free_fn` when the corpus
+ * closes; every install of a slot must pass the same free_fn) unless
+ * another thread was first, in which case `data` is freed and the winner
+ * returned. The data must be immutable once installed. Thread-safe. */
+#define QC_CORPUS_AUX_SLOTS 4
+void *qc_corpus_article_aux(qc_corpus *self, size_t i, unsigned slot);
+void *qc_corpus_article_aux_install(qc_corpus *self, size_t i, unsigned slot, void *data,
+                                    void (*free_fn)(void *));
+
 /* Find passages that carry the words of a quotation (text[0..len), 2 to
  * 200 words), tolerating changed, dropped and added words. Writes up to
  * max hits, best first; returns how many. A hit has at least 2 words and

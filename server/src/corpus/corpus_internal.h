@@ -243,6 +243,8 @@ struct qc_corpus {
     qc_extraction **extractions;   /* lazy */
     qc_prose **proses;             /* kept beside their extractions */
     qc_lazy_tokens **tokens;       /* lazy */
+    void **aux[QC_CORPUS_AUX_SLOTS];   /* lazy, per slot: what a client derives (qc_corpus_article_aux) */
+    void (*aux_free[QC_CORPUS_AUX_SLOTS])(void *);
     pthread_mutex_t warn_lock;
     Array(char *) warnings;
     qc_corpus_stats stats;

@@ -123,9 +123,11 @@ static uint64_t qc_key_of(const char *s, size_t n, bool *is_number)
         }
     }
     *is_number = any_digit && digits_only;
-    if (!any_digit)
+    /* number words are 3 ("one") to 9 ("seventeen") bytes */
+    if (!any_digit && k >= 3 && k <= 9)
         for (size_t w = 0; w < sizeof qc_number_words / sizeof *qc_number_words; w++)
-            if (strlen(qc_number_words[w][0]) == k && !memcmp(buf, qc_number_words[w][0], k)) {
+            if (qc_number_words[w][0][0] == buf[0] && strlen(qc_number_words[w][0]) == k &&
+                !memcmp(buf, qc_number_words[w][0], k)) {
                 *is_number = true;
                 return qc_fnv(qc_number_words[w][1], strlen(qc_number_words[w][1]));
             }

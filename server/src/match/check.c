@@ -86,13 +86,43 @@ typedef struct qc_src {
     const qc_article *meta;
     const qc_text *text;
     const qc_extraction *ex;
-    qc_mword *w;       /* words, attribution gaps of split quotes removed */
+    const qc_mword *w; /* words, attribution gaps of split quotes removed */
     size_t nw;
     bool words_ready;
-    qc_mfigure *figs;
+    const qc_mfigure *figs;
     size_t nfigs;
     bool figs_ready;
 } qc_src;
+
+/* What qc_src_words and qc_src_figures derive from an article depends on
+ * its text and extraction only, so it is kept with the article in the
+ * corpus (qc_corpus_article_aux): a second check touching the article
+ * pays nothing. Immutable once installed. */
+enum { QC_AUX_WORDS = 0, QC_AUX_FIGS = 1 };
+
+typedef struct qc_src_words_data {
+    qc_mword *w;
+    size_t nw;
+} qc_src_words_data;
+
+typedef struct qc_src_figs_data {
+    qc_mfigure *figs;
+    size_t nfigs;
+} qc_src_figs_data;
+
+static void qc_src_words_data_free(void *p)
+{
+    qc_src_words_data *d = p;
+    free(d->w);
+    free(d);
+}
+
+static void qc_src_figs_data_free(void *p)
+{
+    qc_src_figs_data *d = p;
+    free(d->figs);
+    free(d);
+}
 
 typedef struct qc_ctx {
     qc_corpus *corpus;
@@ -135,13 +165,30 @@ static bool qc_same_utterer(const qc_quote *a, const qc_quote *b)
     return a->speaker && b->speaker && !strcmp(a->speaker, b->speaker);
 }
 
-static void qc_src_words(qc_src *s)
+static void qc_src_words_build(const qc_src *s, qc_src_words_data *out);
+
+static void qc_src_words(qc_ctx *c, qc_src *s)
 {
     if (s->words_ready)
         return;
     s->words_ready = true;
     if (!s->text)
         return;
+    qc_src_words_data *d = qc_corpus_article_aux(c->corpus, s->article, QC_AUX_WORDS);
+    if (!d) {
+        d = qc_calloc(1, sizeof *d);
+        qc_src_words_build(s, d);
+        d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_WORDS, d,
+                                          qc_src_words_data_free);
+    }
+    if (d) {
+        s->w = d->w;
+        s->nw = d->nw;
+    }
+}
+
+static void qc_src_words_build(const qc_src *s, qc_src_words_data *out)
+{
     qc_mwords all = { 0 };
     qc_match_words(s->text->data, s->text->len, 0, false, &all);
     bool *drop = qc_calloc(all.len ? all.len : 1, sizeof *drop);
@@ -180,34 +227,42 @@ static void qc_src_words(qc_src *s)
         }
         free(qs);
     }
-    s->w = qc_malloc((all.len ? all.len : 1) * sizeof *s->w);
+    out->w = qc_malloc((all.len ? all.len : 1) * sizeof *out->w);
     for (size_t i = 0; i < all.len; i++)
         if (!drop[i])
-            s->w[s->nw++] = all.items[i];
+            out->w[out->nw++] = all.items[i];
     free(drop);
     qc_mwords_free(&all);
 }
 
-static void qc_src_figures(qc_src *s)
+static void qc_src_figures(qc_ctx *c, qc_src *s)
 {
     if (s->figs_ready)
         return;
     s->figs_ready = true;
     if (!s->ex || !s->text || !s->ex->nfigures)
         return;
-    s->figs = qc_malloc(s->ex->nfigures * sizeof *s->figs);
-    for (size_t i = 0; i < s->ex->nfigures; i++) {
-        const qc_figure *fg = &s->ex->figures[i];
-        if (fg->kind == QC_FIGURE_DATE)
-            continue;
-        qc_match_figure_prepare(&s->figs[s->nfigs++], fg, s->text->data, s->text->len);
+    qc_src_figs_data *d = qc_corpus_article_aux(c->corpus, s->article, QC_AUX_FIGS);
+    if (!d) {
+        d = qc_calloc(1, sizeof *d);
+        d->figs = qc_malloc(s->ex->nfigures * sizeof *d->figs);
+        for (size_t i = 0; i < s->ex->nfigures; i++) {
+            const qc_figure *fg = &s->ex->figures[i];
+            if (fg->kind == QC_FIGURE_DATE)
+                continue;
+            qc_match_figure_prepare(&d->figs[d->nfigs++], fg, s->text->data, s->text->len);
+        }
+        d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_FIGS, d,
+                                          qc_src_figs_data_free);
+    }
+    if (d) {
+        s->figs = d->figs;
+        s->nfigs = d->nfigs;
     }
 }
 
 static void qc_src_free(qc_src *s)
 {
-    free(s->w);
-    free(s->figs);
     free(s);
 }
 
@@ -606,7 +661,7 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
     size_t nc = 0;
     for (size_t h = 0; h < nh; h++) {
         qc_src *s = qc_src_get(c, hits[h].article);
-        qc_src_words(s);
+        qc_src_words(c, s);
         if (!s->nw)
             continue;
         /* window around the hit */
@@ -1002,7 +1057,7 @@ static void qc_check_figure(qc_ctx *c, const qc_figure *fg, const size_t *arts, 
     Array(qc_fmatch) ms = ARRAY_INIT;
     for (size_t a = 0; a < narts; a++) {
         qc_src *s = qc_src_get(c, arts[a]);
-        qc_src_figures(s);
+        qc_src_figures(c, s);
         for (size_t i = 0; i < s->nfigs; i++) {
             if (!qc_match_figure_same_thing(&d, &s->figs[i]))
                 continue;

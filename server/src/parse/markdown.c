@@ -46,6 +46,7 @@
 #include "parse/parse_internal.h"
 #include "util/alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -706,6 +707,159 @@ static qc_prose *qc_md_build(const char *data, size_t len, const char *input, co
     array_free(&x.units);
     array_free(&x.ops);
     array_free(&x.scratch);
+    return p;
+}
+
+/* --- fast path: Markdown with no syntax beyond paragraphs, ATX headings and
+ * front matter ------------------------------------------------------------
+ *
+ * Most source articles (and drafts) are front matter, "# Title" and
+ * paragraphs of text. For those the block tree is known without
+ * tree-sitter: front matter is opaque, a heading's inline follows its
+ * marker, a paragraph's inline runs from its first line to its last. No
+ * byte of the body is one of ` * _ ~ < \ | (so no inline syntax or
+ * table), brackets only as below, no line starts with whitespace (indented code,
+ * lazy continuation) or with a character that can open a block (> - + * =
+ * # other than an ATX marker, digits then . or ), ~ `), and there is no
+ * CR, tab or NUL. Anything else returns NULL and the caller parses with
+ * tree-sitter. tests/unit/parse_simple.c checks that the result is
+ * byte-identical to qc_md_parse (so did a comparison over the bench corpora). */
+static bool qc_md_simple_char(unsigned char c)
+{
+    return c == '`' || c == '*' || c == '_' || c == '~' || c == '<' || c == '\\' || c == '|' ||
+           c == '\r' || c == '\t' || c == '\0';
+}
+
+qc_prose *qc_md_parse_simple(const char *data, size_t len)
+{
+    if (len > QC_MD_MAX_LEN)
+        return NULL;
+    size_t body = 0;
+    /* front matter: "---\n" ... "\n---\n" (or "\n---" at the end) */
+    if (len >= 4 && !memcmp(data, "---\n", 4)) {
+        size_t i = 4;
+        for (;;) {
+            const char *nl = memchr(data + i, '\n', len - i);
+            size_t le = nl ? (size_t)(nl - data) : len;
+            if (le - i == 3 && !memcmp(data + i, "---", 3)) {
+                body = nl ? le + 1 : le;
+                break;
+            }
+            if (memchr(data + i, '\r', le - i) || memchr(data + i, '\0', le - i))
+                return NULL;
+            if (!nl)
+                return NULL;   /* unterminated: let tree-sitter decide */
+            i = le + 1;
+        }
+    }
+    /* Brackets are allowed: with no link reference definition (no line
+     * starts with "["), "[sic]" and "[text][label]" are conditional ops
+     * that never apply; inline links and images ("](", "![") are not. */
+    for (size_t i = body; i < len; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (qc_md_simple_char(c))
+            return NULL;
+        if (c == ']' && i + 1 < len && data[i + 1] == '(')
+            return NULL;
+        if (c == '[' && ((i > 0 && data[i - 1] == '!') || i == body || data[i - 1] == '\n'))
+            return NULL;
+    }
+    unsigned char *keep = qc_calloc(len ? len : 1, 1);
+    qc_block_array blocks = ARRAY_INIT;
+    size_t para_start = SIZE_MAX, para_end = 0;
+    bool ok = true;
+    for (size_t ls = body; ls < len && ok;) {
+        const char *nl = memchr(data + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - data) : len;
+        size_t next = nl ? le + 1 : len;
+        unsigned char c = (unsigned char)data[ls];
+        bool blank = true;
+        for (size_t k = ls; k < le && blank; k++)
+            blank = data[k] == ' ';
+        bool heading = false;
+        size_t hs = 0;
+        if (!blank) {
+            if (c == ' ' || c == '>' || c == '-' || c == '+' || c == '=' || c == '#' || c == '~' ||
+                c == '`') {
+                if (c == '#') {
+                    size_t k = ls;
+                    while (k < le && data[k] == '#')
+                        k++;
+                    if (k - ls <= 6 && (k == le || data[k] == ' ')) {
+                        heading = true;
+                        hs = k;
+                    }
+                }
+                if (!heading) {
+                    ok = false;
+                    break;
+                }
+            } else if (c >= '0' && c <= '9') {
+                size_t k = ls;
+                while (k < le && data[k] >= '0' && data[k] <= '9')
+                    k++;
+                if (k < le && (data[k] == '.' || data[k] == ')')) {
+                    ok = false;
+                    break;
+                }
+            }
+        } else if (le - ls > 3) {
+            ok = false;   /* long whitespace lines: not worth reasoning about */
+            break;
+        }
+        if (blank || heading) {
+            if (para_start != SIZE_MAX) {
+                memset(keep + para_start, 1, para_end - para_start);
+                size_t a = para_start, b = para_end;
+                while (b > a && qc_md_blank(data[b - 1]))
+                    b--;
+                qc_block blk = { a, b, QC_BLOCK_PARAGRAPH };
+                array_push(&blocks, blk);
+                para_start = SIZE_MAX;
+            }
+            if (heading) {
+                size_t a = hs, b = le;
+                /* closing sequence: "# Title ##" */
+                size_t e = b;
+                while (e > a && data[e - 1] == ' ')
+                    e--;
+                size_t s2 = e;
+                while (s2 > a && data[s2 - 1] == '#')
+                    s2--;
+                if (s2 < e && (s2 == a || data[s2 - 1] == ' '))
+                    b = s2;
+                while (a < b && qc_md_blank(data[a]))
+                    a++;
+                while (b > a && qc_md_blank(data[b - 1]))
+                    b--;
+                if (b > a) {
+                    memset(keep + a, 1, b - a);
+                    qc_block blk = { a, b, QC_BLOCK_HEADING };
+                    array_push(&blocks, blk);
+                }
+            }
+        } else {
+            if (para_start == SIZE_MAX)
+                para_start = ls;
+            para_end = le;
+        }
+        ls = next;
+    }
+    if (ok && para_start != SIZE_MAX) {
+        memset(keep + para_start, 1, para_end - para_start);
+        size_t a = para_start, b = para_end;
+        while (b > a && qc_md_blank(data[b - 1]))
+            b--;
+        qc_block blk = { a, b, QC_BLOCK_PARAGRAPH };
+        array_push(&blocks, blk);
+    }
+    if (!ok) {
+        array_free(&blocks);
+        free(keep);
+        return NULL;
+    }
+    qc_prose *p = qc_prose_from_keep(data, len, keep, &blocks);
+    free(keep);
     return p;
 }
 

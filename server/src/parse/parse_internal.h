@@ -56,6 +56,9 @@ void qc_md_cache_delete(qc_md_cache *self);   /* accepts NULL */
  * next incremental parse (the caller owns it), or NULL when the next parse
  * must start afresh (the text needed guarding, or tree-sitter gave up and
  * the result fell back to plain text). Never fails. */
+/* The same as qc_md_parse for documents of only front matter, ATX
+ * headings and paragraphs without inline syntax; NULL for any other. */
+qc_prose *qc_md_parse_simple(const char *data, size_t len);
 qc_prose *qc_md_parse(const char *data, size_t len, TSParser *block_parser,
                       TSParser *inline_parser, TSTree **tree, qc_md_cache *cache);
 

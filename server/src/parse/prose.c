@@ -81,6 +81,9 @@ qc_prose *qc_prose_parse(const char *data, size_t len, qc_format fmt)
 {
     if (fmt != QC_FORMAT_MARKDOWN)
         return qc_prose_plain(data, len);
+    qc_prose *simple = qc_md_parse_simple(data, len);
+    if (simple)
+        return simple;
     TSParser *block = ts_parser_new();
     TSParser *inl = ts_parser_new();
     ts_parser_set_language(block, tree_sitter_markdown());

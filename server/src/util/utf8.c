@@ -5,6 +5,7 @@
 #include "util/alloc.h"
 
 #include <string.h>
+#include <pthread.h>
 #include <utf8proc.h>
 
 int32_t qc_utf8_decode(const char *s, size_t n, size_t *len)
@@ -106,10 +107,8 @@ bool qc_cp_is_space(int32_t cp)
            (cp >= 0x2000 && cp <= 0x200A);
 }
 
-int32_t qc_cp_fold(int32_t cp)
+static int32_t qc_cp_fold_slow(int32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
     utf8proc_int32_t buf[8];
     int last = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8,
@@ -119,8 +118,43 @@ int32_t qc_cp_fold(int32_t cp)
     return cp;
 }
 
+/* qc_cp_fold of the code points below QC_FOLD_TABLE (Latin, Greek,
+ * Cyrillic, …, and the punctuation block: curly quotes, dashes), computed
+ * once: utf8proc's decomposition per character was a hot spot of matching. */
+#define QC_FOLD_TABLE 0x2100
+static int32_t qc_fold_table[QC_FOLD_TABLE];
+static pthread_once_t qc_fold_once = PTHREAD_ONCE_INIT;
+
+static void qc_fold_table_init(void)
+{
+    for (int32_t cp = 0; cp < QC_FOLD_TABLE; cp++)
+        qc_fold_table[cp] = cp < 0x80 ? ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp) : qc_cp_fold_slow(cp);
+}
+
+int32_t qc_cp_fold(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (cp < QC_FOLD_TABLE) {
+        pthread_once(&qc_fold_once, qc_fold_table_init);
+        return qc_fold_table[cp];
+    }
+    return qc_cp_fold_slow(cp);
+}
+
 char *qc_utf8_fold(const char *s, size_t n)
 {
+    /* ASCII without NUL: case folding is all utf8proc_map would do */
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] < 0x80 && s[k])
+        k++;
+    if (k == n) {
+        char *res = qc_malloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            res[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+        res[n] = 0;
+        return res;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
