@@ -6,6 +6,9 @@
 #   make test-asan  the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmarks against a ripgrep baseline (see bench/)
 #   make vsix       package the VS Code extension into build/quotecheck.vsix
+#   make fuzz       run every libFuzzer harness for FUZZ_SECONDS (tests/fuzz)
+#   make soak       a language-server session of SOAK_EDITS edits (tests/soak)
+#   make test-valgrind  unit tests, CLI runs and an LSP session under valgrind
 #
 # Objects go to $(BUILD) (build/ by default; build/asan for the sanitizer
 # run). The Markdown grammar's generated C sources are installed from npm
@@ -78,7 +81,7 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Itests/unit $< $(LIB) $(LDLIBS) -lcmocka -o $@
 
 # --- targets ---------------------------------------------------------------
-.PHONY: all deps deps-test demo test test-run test-asan bench clean units vsix
+.PHONY: all deps deps-test demo test test-run test-asan bench clean units vsix fuzz soak test-valgrind
 all: $(BIN)
 
 deps:
@@ -111,6 +114,20 @@ bench:
 
 vsix:
 	@bash editors/vscode/build.sh
+
+# --- reliability: fuzzing, soak, valgrind ------------------------------------
+FUZZ_SECONDS ?= 60
+SOAK_EDITS   ?= 100000
+fuzz: deps-test
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+soak: deps-test
+	@$(MAKE) --no-print-directory all
+	@python3 tests/soak/soak.py --bin $(BIN) --edits $(SOAK_EDITS) --json $(BUILD)/soak.json
+
+test-valgrind: deps-test
+	@$(MAKE) --no-print-directory all units
+	@QC_BIN=$(BIN) QC_BUILD=$(BUILD) QC_VALGRIND=1 bash tests/valgrind/run-suite.sh
 
 clean:
 	rm -rf build bin

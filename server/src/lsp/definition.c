@@ -34,7 +34,7 @@ cJSON *qc_lsp_evidence_location(qc_lsp_server *s, const qc_evidence *ev)
     if (ev->source)
         cJSON_AddItemToObject(loc, "range", qc_lsp_range_json(ev->source, ev->start, ev->end, s->enc));
     else {
-        qc_text empty = { (char *)"", 0, (size_t[]){ 0 }, 1 };
+        qc_text empty = { (char *)"", 0, (size_t[]){ 0 }, 1, NULL, 0 };
         cJSON_AddItemToObject(loc, "range", qc_lsp_range_json(&empty, 0, 0, s->enc));
     }
     return loc;

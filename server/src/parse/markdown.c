@@ -734,6 +734,10 @@ qc_prose *qc_md_parse_simple(const char *data, size_t len)
 {
     if (len > QC_MD_MAX_LEN)
         return NULL;
+    /* no final newline: the grammar treats a last heading line without one
+     * differently; let tree-sitter decide so both paths agree */
+    if (len && data[len - 1] != '\n')
+        return NULL;
     size_t body = 0;
     /* front matter: "---\n" ... "\n---\n" (or "\n---" at the end) */
     if (len >= 4 && !memcmp(data, "---\n", 4)) {

@@ -1,5 +1,7 @@
 /*
- * text/text.c — line index and position conversion (see text.h).
+ * text/text.c — line index and position conversion (see text.h), with
+ * column checkpoints inside lines longer than 1 KiB (linear, not quadratic,
+ * on a draft that is one 10-million-character line).
  */
 #include "text/text.h"
 #include "util/alloc.h"
@@ -7,6 +9,73 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* A checkpoint every QC_TEXT_MARK_STRIDE bytes of a line longer than that:
+ * a character start and its columns from the line's start in each encoding.
+ * Conversions start from the nearest checkpoint, so each costs at most one
+ * stride of decoding, however long the line (a linear pass at indexing). */
+#define QC_TEXT_MARK_STRIDE 1024
+
+struct qc_text_mark {
+    size_t offset;       /* a character start, inside a line */
+    size_t line;
+    size_t u16, u32;     /* columns at offset (the UTF-8 column is offset - line start) */
+};
+
+static void qc_text_marks(qc_text *self)
+{
+    free(self->marks);
+    self->marks = NULL;
+    self->nmarks = 0;
+    size_t cap = 0;
+    for (size_t line = 0; line < self->nlines; line++) {
+        size_t start = self->line_starts[line];
+        size_t end = line + 1 < self->nlines ? self->line_starts[line + 1] - 1 : self->len;
+        if (end - start <= QC_TEXT_MARK_STRIDE)
+            continue;
+        size_t i = start, u16 = 0, u32 = 0, next = start + QC_TEXT_MARK_STRIDE;
+        while (i < end) {
+            if (i >= next) {
+                if (self->nmarks == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    self->marks = qc_realloc(self->marks, cap * sizeof *self->marks);
+                }
+                self->marks[self->nmarks++] = (qc_text_mark){ i, line, u16, u32 };
+                next = i + QC_TEXT_MARK_STRIDE;
+            }
+            size_t n;
+            int32_t cp = qc_utf8_decode(self->data + i, self->len - i, &n);
+            u16 += qc_utf16_units(cp);
+            u32++;
+            i += n;
+        }
+    }
+}
+
+/* The last checkpoint on `line` at or before byte `offset` (by offset), or
+ * at or before column `col` in `enc` (when offset is (size_t)-1); NULL. */
+static const qc_text_mark *qc_text_mark_find(const qc_text *self, size_t line, size_t offset,
+                                             size_t col, qc_encoding enc)
+{
+    const qc_text_mark *m = self->marks;
+    size_t lo = 0, hi = self->nmarks;   /* first mark after the key: hi */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        bool after;
+        if (m[mid].line != line)
+            after = m[mid].line > line;
+        else if (offset != (size_t)-1)
+            after = m[mid].offset > offset;
+        else
+            after = (enc == QC_ENC_UTF8 ? m[mid].offset - self->line_starts[line]
+                     : enc == QC_ENC_UTF16 ? m[mid].u16 : m[mid].u32) > col;
+        if (after)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo > 0 && m[lo - 1].line == line ? &m[lo - 1] : NULL;
+}
 
 static void qc_text_index(qc_text *self)
 {
@@ -22,12 +91,16 @@ static void qc_text_index(qc_text *self)
         if (self->data[i] == '\n')
             self->line_starts[k++] = i + 1;
     self->nlines = n;
+    qc_text_marks(self);
 }
 
 qc_text *qc_text_new(const char *data, size_t len)
 {
     qc_text *self = qc_calloc(1, sizeof *self);
-    self->data = qc_strndup(data, len);
+    self->data = qc_malloc(len + 1);   /* not strndup: data may hold NUL bytes */
+    if (len)
+        memcpy(self->data, data, len);
+    self->data[len] = '\0';
     self->len = len;
     qc_text_index(self);
     return self;
@@ -39,6 +112,7 @@ void qc_text_delete(qc_text *self)
         return;
     free(self->data);
     free(self->line_starts);
+    free(self->marks);
     free(self);
 }
 
@@ -74,6 +148,11 @@ qc_pos qc_text_pos(const qc_text *self, size_t offset, qc_encoding enc)
     if (offset > end)
         offset = end;
     size_t col = 0, i = start;
+    const qc_text_mark *m = self->nmarks ? qc_text_mark_find(self, line, offset, 0, enc) : NULL;
+    if (m) {
+        i = m->offset;
+        col = enc == QC_ENC_UTF8 ? m->offset - start : enc == QC_ENC_UTF16 ? m->u16 : m->u32;
+    }
     while (i < offset) {
         size_t n;
         int32_t cp = qc_utf8_decode(self->data + i, self->len - i, &n);
@@ -94,6 +173,12 @@ bool qc_text_offset(const qc_text *self, qc_pos pos, qc_encoding enc, size_t *of
     size_t i = self->line_starts[pos.line];
     size_t end = qc_text_line_end(self, pos.line);
     size_t col = 0;
+    const qc_text_mark *m =
+        self->nmarks ? qc_text_mark_find(self, pos.line, (size_t)-1, pos.column, enc) : NULL;
+    if (m && m->offset <= end) {
+        col = enc == QC_ENC_UTF8 ? m->offset - i : enc == QC_ENC_UTF16 ? m->u16 : m->u32;
+        i = m->offset;
+    }
     while (col < pos.column && i < end) {
         size_t n;
         int32_t cp = qc_utf8_decode(self->data + i, end - i, &n);

@@ -25,11 +25,17 @@ typedef struct qc_pos {
     size_t line, column;
 } qc_pos;
 
+typedef struct qc_text_mark qc_text_mark;
+
 typedef struct qc_text {
     char *data;          /* owned, NUL-terminated */
     size_t len;
     size_t *line_starts; /* owned; line_starts[0] == 0 */
     size_t nlines;
+    qc_text_mark *marks; /* owned; column checkpoints inside long lines, so a
+                            conversion on a 10-million-character line does not
+                            rescan it from its start (NULL when none) */
+    size_t nmarks;
 } qc_text;
 
 /* Take a copy of data[0..len). */
