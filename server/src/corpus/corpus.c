@@ -594,6 +594,7 @@ int qc_corpus_open(qc_corpus **out, const char *const *dirs, size_t ndirs,
     *out = NULL;
     qc_corpus *self = qc_calloc(1, sizeof *self);
     pthread_mutex_init(&self->warn_lock, NULL);
+    pthread_mutex_init(&self->scratch_lock, NULL);
     if (options)
         self->opt = *options;
     self->opt.cache_dir = NULL;
@@ -716,6 +717,10 @@ void qc_corpus_close(qc_corpus *self)
     array_free(&self->warnings);
     free(self->cache_path);
     pthread_mutex_destroy(&self->warn_lock);
+    for (size_t i = 0; i < self->scratch.len; i++)
+        qc_scratch_free(self->scratch.items[i]);
+    array_free(&self->scratch);
+    pthread_mutex_destroy(&self->scratch_lock);
     free(self);
 }
 

@@ -232,6 +232,9 @@ typedef struct qc_lazy_tokens {
     uint64_t *pairs;               /* (pair hash << 32 | position), sorted */
 } qc_lazy_tokens;
 
+typedef struct qc_scratch qc_scratch;
+void qc_scratch_free(qc_scratch *s);
+
 struct qc_corpus {
     qc_image img;
     size_t n;
@@ -247,6 +250,8 @@ struct qc_corpus {
     void (*aux_free[QC_CORPUS_AUX_SLOTS])(void *);
     pthread_mutex_t warn_lock;
     Array(char *) warnings;
+    pthread_mutex_t scratch_lock;
+    Array(qc_scratch *) scratch;   /* free search accumulators (index.c) */
     qc_corpus_stats stats;
     char *cache_path;
     qc_corpus_options opt;

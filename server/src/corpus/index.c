@@ -19,6 +19,10 @@
  *      passage is trimmed to the aligned words. Bucket collisions die here.
  * qc_corpus_related: the draft's distinct pairs, those in at most a few
  * percent of articles weighted by idf, summed per article.
+ * Scores are summed in dense per-article cells (a scratch buffer per
+ * concurrent search, pooled in the corpus), postings decoded a chunk at a
+ * time with the cells prefetched: the same sums, in the same order, as a
+ * hash table, without its probing and cache misses.
  */
 #include "corpus/corpus_internal.h"
 #include "util/alloc.h"
@@ -39,71 +43,71 @@ static int qc_cmp_df(const void *a, const void *b)
     return x->df < y->df ? -1 : x->df > y->df;
 }
 
-/* doc -> accumulated score, open addressing */
+/* doc -> accumulated score: dense per-article arrays (a scratch buffer
+ * borrowed from the corpus's pool, so threads never share one), with the
+ * list of articles touched, which is all qc_acc_top scans and all that is
+ * reset afterwards. Each article's score is the sum of its weights in the
+ * order they were added, as with any table. */
+typedef struct qc_cell {
+    float score;
+    uint32_t count;
+} qc_cell;
+
+struct qc_scratch {
+    qc_cell *cell;     /* n, one per article (score and count side by side:
+                          one cache line per posting); zero between uses */
+    uint32_t *touched; /* articles with count > 0, in order of first touch */
+    size_t ntouched;
+};
+
 typedef struct qc_acc {
-    uint32_t *doc;     /* doc + 1; 0 empty */
-    float *score;
-    uint32_t *count;
-    size_t cap, len;
+    qc_corpus *corpus;
+    qc_scratch *s;
 } qc_acc;
 
-static void qc_acc_init(qc_acc *a, size_t expect)
+void qc_scratch_free(qc_scratch *s)
 {
-    a->cap = 256;
-    while (a->cap < 2 * expect)
-        a->cap *= 2;
-    a->doc = qc_calloc(a->cap, sizeof *a->doc);
-    a->score = qc_malloc(a->cap * sizeof *a->score);
-    a->count = qc_malloc(a->cap * sizeof *a->count);
-    a->len = 0;
+    if (!s)
+        return;
+    free(s->cell);
+    free(s->touched);
+    free(s);
+}
+
+static void qc_acc_init(qc_acc *a, qc_corpus *self)
+{
+    a->corpus = self;
+    a->s = NULL;
+    pthread_mutex_lock(&self->scratch_lock);
+    if (self->scratch.len)
+        a->s = self->scratch.items[--self->scratch.len];
+    pthread_mutex_unlock(&self->scratch_lock);
+    if (!a->s) {
+        a->s = qc_calloc(1, sizeof *a->s);
+        a->s->cell = qc_calloc(self->n ? self->n : 1, sizeof *a->s->cell);
+        a->s->touched = qc_malloc((self->n ? self->n : 1) * sizeof *a->s->touched);
+    }
 }
 
 static void qc_acc_free(qc_acc *a)
 {
-    free(a->doc);
-    free(a->score);
-    free(a->count);
+    qc_scratch *s = a->s;
+    for (size_t i = 0; i < s->ntouched; i++)
+        s->cell[s->touched[i]] = (qc_cell){ 0, 0 };
+    s->ntouched = 0;
+    pthread_mutex_lock(&a->corpus->scratch_lock);
+    array_push(&a->corpus->scratch, s);
+    pthread_mutex_unlock(&a->corpus->scratch_lock);
+    a->s = NULL;
 }
 
-/* Double the table, keeping every entry (load stays at most one half, so
- * probing always ends: a full table would loop for ever). */
-static void qc_acc_grow(qc_acc *a)
+static inline void qc_acc_add(qc_acc *a, uint32_t doc, float w)
 {
-    qc_acc b;
-    b.cap = a->cap * 2;
-    b.doc = qc_calloc(b.cap, sizeof *b.doc);
-    b.score = qc_malloc(b.cap * sizeof *b.score);
-    b.count = qc_malloc(b.cap * sizeof *b.count);
-    b.len = a->len;
-    for (size_t i = 0; i < a->cap; i++) {
-        if (!a->doc[i])
-            continue;
-        size_t s = ((a->doc[i] - 1) * 0x9e3779b1u) & (b.cap - 1);
-        while (b.doc[s])
-            s = (s + 1) & (b.cap - 1);
-        b.doc[s] = a->doc[i];
-        b.score[s] = a->score[i];
-        b.count[s] = a->count[i];
-    }
-    qc_acc_free(a);
-    *a = b;
-}
-
-static void qc_acc_add(qc_acc *a, uint32_t doc, float w)
-{
-    if (2 * (a->len + 1) > a->cap)
-        qc_acc_grow(a);
-    size_t s = (doc * 0x9e3779b1u) & (a->cap - 1);
-    while (a->doc[s] && a->doc[s] != doc + 1)
-        s = (s + 1) & (a->cap - 1);
-    if (!a->doc[s]) {
-        a->doc[s] = doc + 1;
-        a->score[s] = 0;
-        a->count[s] = 0;
-        a->len++;
-    }
-    a->score[s] += w;
-    a->count[s]++;
+    qc_cell *c = &a->s->cell[doc];
+    if (!c->count)
+        a->s->touched[a->s->ntouched++] = doc;
+    c->score += w;
+    c->count++;
 }
 
 /* Top k slots of the accumulator by score (min-heap), best first. */
@@ -123,10 +127,12 @@ static int qc_cmp_cand(const void *a, const void *b)
 static size_t qc_acc_top(const qc_acc *a, qc_cand *out, size_t k, uint32_t min_count)
 {
     size_t n = 0;
-    for (size_t s = 0; s < a->cap; s++) {
-        if (!a->doc[s] || a->count[s] < min_count)
+    const qc_scratch *sc = a->s;
+    for (size_t ti = 0; ti < sc->ntouched; ti++) {
+        uint32_t d = sc->touched[ti];
+        if (sc->cell[d].count < min_count)
             continue;
-        qc_cand c = { a->doc[s] - 1, a->count[s], a->score[s] };
+        qc_cand c = { d, sc->cell[d].count, sc->cell[d].score };
         if (n < k) {
             /* sift up */
             size_t i = n++;
@@ -191,17 +197,64 @@ static size_t qc_buckets_of(const qc_corpus *self, const qc_ctoken *t, size_t n,
     return k;
 }
 
+/* Postings are decoded a chunk at a time and each article's cell is
+ * prefetched a few postings before it is added to: the adds are bound by
+ * cache misses on the cells, not by decoding. Same adds in the same
+ * order as one posting at a time. */
+#define QC_ACC_CHUNK 256
+#define QC_ACC_AHEAD 12
+
+static void qc_acc_add_chunk(qc_acc *acc, const uint32_t *buf, size_t n, float w)
+{
+    qc_cell *cell = acc->s->cell;
+    for (size_t i = 0; i < n && i < QC_ACC_AHEAD; i++)
+        __builtin_prefetch(&cell[buf[i]], 1);
+    for (size_t i = 0; i < n; i++) {
+        if (i + QC_ACC_AHEAD < n)
+            __builtin_prefetch(&cell[buf[i + QC_ACC_AHEAD]], 1);
+        qc_acc_add(acc, buf[i], w);
+    }
+}
+
 static void qc_accumulate(const qc_corpus *self, const qc_qbucket *b, qc_acc *acc, float w)
 {
-    uint32_t c, v, prev = 0;
+    uint32_t c, v, prev = 0, k = 0;
     const uint8_t *end, *p = qc_image_list(&self->img, b->bucket, &c, &end);
-    for (uint32_t k = 0; k < c && qc_varint_get(&p, end, &v); k++) {
+    uint32_t buf[QC_ACC_CHUNK];
+    size_t nbuf = 0;
+    bool bad = false;
+    while (k < c && !bad) {
+        /* fast path while a whole varint (at most 5 bytes) surely fits:
+         * one- and two-byte gaps without bounds checks; the same values
+         * as qc_varint_get */
+        if (end - p >= 5) {
+            uint32_t x = p[0];
+            if (x < 0x80) {
+                v = x;
+                p++;
+            } else if (p[1] < 0x80) {
+                v = (x & 0x7f) | (uint32_t)p[1] << 7;
+                p += 2;
+            } else if (!qc_varint_get(&p, end, &v)) {
+                break;
+            }
+        } else if (!qc_varint_get(&p, end, &v)) {
+            break;
+        }
         uint32_t d = k ? prev + v : v;
         prev = d;
-        if (d >= self->n)
-            break;   /* corrupt list: stop (the checksum makes this unreachable) */
-        qc_acc_add(acc, d, w);
+        if (d >= self->n) {
+            bad = true;   /* corrupt list: stop (the checksum makes this unreachable) */
+            break;
+        }
+        buf[nbuf++] = d;
+        k++;
+        if (nbuf == QC_ACC_CHUNK) {
+            qc_acc_add_chunk(acc, buf, nbuf, w);
+            nbuf = 0;
+        }
     }
+    qc_acc_add_chunk(acc, buf, nbuf, w);
 }
 
 /* ---- verification on an article's words ------------------------------------------- */
@@ -366,12 +419,8 @@ size_t qc_corpus_search(qc_corpus *self, const char *text, size_t len, qc_corpus
     qsort(qb, nb, sizeof *qb, qc_cmp_df);
     double N = (double)self->n;
     uint32_t common = (uint32_t)(self->n / 10 > 1000 ? self->n / 10 : 1000);
-    size_t expect = 0;
-    for (size_t k = 0; k < nb; k++)
-        if (k < 3 || qb[k].df <= common)
-            expect += qb[k].df;
     qc_acc acc;
-    qc_acc_init(&acc, expect < (1u << 20) ? expect : (1u << 20));
+    qc_acc_init(&acc, self);
     uint32_t processed = 0;
     for (size_t k = 0; k < nb; k++) {
         if (k >= 3 && qb[k].df > common)
@@ -448,7 +497,7 @@ size_t qc_corpus_related(qc_corpus *self, const char *text, size_t len,
     uint32_t rare = self->n < 100 ? (uint32_t)(self->n / 2 > 1 ? self->n / 2 : 1)
                                   : (uint32_t)(self->n / 50 > 50 ? self->n / 50 : 50);
     qc_acc acc;
-    qc_acc_init(&acc, k * 4);
+    qc_acc_init(&acc, self);
     double total = 0;
     for (size_t i = 0; i < k; i++) {
         qc_qbucket b = { bs[i], 0 };

@@ -78,8 +78,11 @@ qc_lsp_analysis *qc_lsp_analyze(qc_lsp_server *s, qc_lsp_doc *doc)
 #endif
         a->ex = qc_extract(t->data, t->len, a->prose);
         qc_corpus *corpus = qc_lsp_workspace_corpus(s->ws);
-        a->findings = qc_check_with(corpus, qc_lsp_workspace_config(s->ws), t, a->prose, a->ex,
-                                    qc_lsp_workspace_history(s->ws));
+        /* only the quotations and figures the edit changed are rechecked */
+        if (!doc->check_cache)
+            doc->check_cache = qc_check_cache_new();
+        a->findings = qc_check_cached(doc->check_cache, corpus, qc_lsp_workspace_config(s->ws), t,
+                                      a->prose, a->ex, qc_lsp_workspace_history(s->ws));
         a->kept = qc_lsp_filter_findings(a->findings, t, doc->format, doc->path, s->ws, &a->nkept);
         a->has_corpus = corpus != NULL;
     }
@@ -189,6 +192,8 @@ void qc_lsp_recheck_all(qc_lsp_server *s)
 {
     long long now = qc_lsp_now_ms();
     for (size_t i = 0; i < s->docs.items.len; i++) {
+        /* the corpus or config may have been reloaded (even at the same address) */
+        qc_check_cache_clear(s->docs.items.items[i]->check_cache);
         s->docs.items.items[i]->generation = ++s->generation;
         s->docs.items.items[i]->due_ms = now;
     }

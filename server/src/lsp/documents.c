@@ -111,6 +111,7 @@ static void qc_lsp_doc_free(qc_lsp_doc *d)
     qc_parser_delete(d->parser);
 #endif
     qc_lsp_analysis_delete(d->analysis);
+    qc_check_cache_delete(d->check_cache);
     free(d);
 }
 

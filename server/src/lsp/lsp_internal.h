@@ -117,6 +117,7 @@ typedef struct qc_lsp_doc {
     long long due_ms;        /* when the debounced check runs (monotonic ms); 0 = none */
     qc_lsp_analysis *analysis;   /* fresh when analysis->generation == generation; NULL */
     unsigned long published; /* generation whose diagnostics were last pushed; 0 = none */
+    qc_check_cache *check_cache; /* per-quote/figure results of the last checks (match.h); NULL */
 } qc_lsp_doc;
 
 typedef struct qc_lsp_docs {

@@ -58,6 +58,11 @@
  * altered-quote / unsourced-quote.
  * Severities come from the config (off drops the finding); inline
  * suppressions are the caller's.
+ * qc_check_cached (the language server's entry point) keeps, per
+ * document, each quotation's and figure's findings keyed by what they
+ * depend on (see the cache section below) and replays them, moved to the
+ * new positions, when an edit left them alone: the result is the same as
+ * qc_check_with's (tests/unit/match_cache.c).
  */
 #include "match/match.h"
 #include "match/match_internal.h"
@@ -98,7 +103,23 @@ typedef struct qc_src {
  * its text and extraction only, so it is kept with the article in the
  * corpus (qc_corpus_article_aux): a second check touching the article
  * pays nothing. Immutable once installed. */
-enum { QC_AUX_WORDS = 0, QC_AUX_FIGS = 1 };
+enum { QC_AUX_WORDS = 0, QC_AUX_FIGS = 1, QC_AUX_SPEAKERS = 2 };
+
+/* Per article: the speaker name set of each of its quotations, built on
+ * first use (qc_speaker_set_new) and installed with a compare-and-swap,
+ * so it is built once whichever thread gets there first. */
+typedef struct qc_src_speakers_data {
+    size_t n;
+    qc_sset *sets[];
+} qc_src_speakers_data;
+
+static void qc_src_speakers_data_free(void *p)
+{
+    qc_src_speakers_data *d = p;
+    for (size_t i = 0; i < d->n; i++)
+        qc_speaker_set_free(d->sets[i]);
+    free(d);
+}
 
 typedef struct qc_src_words_data {
     qc_mword *w;
@@ -136,6 +157,8 @@ typedef struct qc_ctx {
     Array(qc_finding) out;
     Array(qc_src *) srcs;
     Array(size_t) quote_articles;
+    qc_check_cache *cache;      /* NULL: no cache (qc_check_with) */
+    Array(size_t) cur_arts;     /* articles the current quote remembered (cache capture) */
 } qc_ctx;
 
 static qc_src *qc_src_get(qc_ctx *c, size_t article)
@@ -259,6 +282,37 @@ static void qc_src_figures(qc_ctx *c, qc_src *s)
         s->figs = d->figs;
         s->nfigs = d->nfigs;
     }
+}
+
+/* the name set of the source quotation sq of s, compared as `side` */
+static const qc_sset *qc_src_speaker_set(qc_ctx *c, const qc_src *s, const qc_quote *sq,
+                                         const qc_speaker_side *side)
+{
+    if (!s->ex || !sq || sq < s->ex->quotes || sq >= s->ex->quotes + s->ex->nquotes)
+        return NULL;
+    size_t qi = (size_t)(sq - s->ex->quotes);
+    qc_src_speakers_data *d = qc_corpus_article_aux(c->corpus, s->article, QC_AUX_SPEAKERS);
+    if (!d) {
+        d = qc_calloc(1, sizeof *d + s->ex->nquotes * sizeof *d->sets);
+        d->n = s->ex->nquotes;
+        d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_SPEAKERS, d,
+                                          qc_src_speakers_data_free);
+    }
+    if (!d || qi >= d->n)
+        return NULL;
+    qc_sset *cur = __atomic_load_n(&d->sets[qi], __ATOMIC_ACQUIRE);
+    if (!cur) {
+        qc_sset *nw = qc_speaker_set_new(side);
+        qc_sset *expected = NULL;
+        if (__atomic_compare_exchange_n(&d->sets[qi], &expected, nw, false, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE)) {
+            cur = nw;
+        } else {
+            qc_speaker_set_free(nw);
+            cur = expected;
+        }
+    }
+    return cur;
 }
 
 static void qc_src_free(qc_src *s)
@@ -485,6 +539,8 @@ static bool qc_masked(const qc_ctx *c, size_t pos)
 
 static void qc_remember_article(qc_ctx *c, size_t article)
 {
+    if (c->cache)
+        array_push(&c->cur_arts, article);
     for (size_t i = 0; i < c->quote_articles.len; i++)
         if (c->quote_articles.items[i] == article)
             return;
@@ -620,7 +676,7 @@ static bool qc_check_corrected(qc_ctx *c, const qc_quote *q, const qc_mwords *dw
     return false;
 }
 
-static void qc_check_quote(qc_ctx *c, const qc_quote *q)
+static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
 {
     if (q->inner_end <= q->inner_start)
         return;
@@ -874,6 +930,7 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
         size_t dctx_len;
         char *dctx = qc_context(c->draft->data, c->draft->len, q->start, dspeaker, &dctx_len);
         qc_speaker_side ds = { dspeaker, q->speaker_text, c->ex, dctx, dctx_len };
+        qc_sset *dset = NULL;   /* the draft side's names, built on first comparison */
         int same = 0, diff = 0;
         const qc_cand *diff_c[QC_MAX_HITS];
         const qc_cand *same_c[QC_MAX_HITS];
@@ -890,7 +947,10 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
             char *sctx = qc_context(k->src->text->data, k->src->text->len, k->sq->start,
                                     k->speaker, &sctx_len);
             qc_speaker_side ss = { k->speaker, k->sq->speaker_text, k->src->ex, sctx, sctx_len };
-            qc_speaker_cmp r = qc_match_speakers(c->cfg, &ds, &ss);
+            if (!dset)
+                dset = qc_speaker_set_new(&ds);
+            qc_speaker_cmp r = qc_match_speakers_sets(c->cfg, &ds, dset, &ss,
+                                                      qc_src_speaker_set(c, k->src, k->sq, &ss));
             free(sctx);
             if (r == QC_SPEAKER_SAME) {
                 same++;
@@ -901,6 +961,7 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
             }
         }
         free(dctx);
+        qc_speaker_set_free(dset);
         if (!same && diff) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
@@ -944,7 +1005,9 @@ static void qc_check_quote(qc_ctx *c, const qc_quote *q)
                 char *kctx = qc_context(k->src->text->data, k->src->text->len, k->sq->start,
                                         k->speaker, &kctx_len);
                 qc_speaker_side ks = { k->speaker, k->sq->speaker_text, k->src->ex, kctx, kctx_len };
-                if (qc_match_speakers(c->cfg, &rs, &ks) == QC_SPEAKER_DIFFERENT)
+                if (qc_match_speakers_sets(c->cfg, &rs, qc_src_speaker_set(c, ref->src, ref->sq, &rs),
+                                           &ks, qc_src_speaker_set(c, k->src, k->sq, &ks)) ==
+                    QC_SPEAKER_DIFFERENT)
                     real[nreal++] = k;
                 free(kctx);
             }
@@ -1049,7 +1112,7 @@ static bool qc_same_claim(const qc_figure *a, const qc_figure *b)
     return !strcmp(a->qualifier, b->qualifier) && (a->unit == b->unit || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
 }
 
-static void qc_check_figure(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
+static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
 {
     qc_mfigure d;
     qc_match_figure_prepare(&d, fg, c->dtext, c->dlen);
@@ -1218,6 +1281,466 @@ static void qc_check_figure(qc_ctx *c, const qc_figure *fg, const size_t *arts, 
     array_free(&ms);
 }
 
+
+/* ---- the per-document cache (qc_check_cached) ---------------------------------- */
+
+typedef struct qc_centry {
+    uint64_t hash;
+    char *key;
+    size_t klen;
+    qc_arena arena;
+    qc_finding *items;          /* positions relative to the entry's anchor */
+    size_t n;
+    size_t *arts;               /* articles remembered, in order (quotes) */
+    size_t narts;
+    size_t quotes, figures;     /* what it adds to the counters */
+    unsigned long used;         /* the last check that used it */
+} qc_centry;
+
+struct qc_check_cache {
+    const qc_corpus *corpus;
+    const qc_config *cfg;
+    const qc_source_history *hist;
+    char *ents;                 /* the draft's entities, serialised */
+    size_t nents;
+    unsigned long ents_gen;
+    char *arts;                 /* the articles figures were compared with */
+    size_t narts;
+    unsigned long arts_gen;
+    Array(qc_centry *) entries;
+    uint32_t *index;            /* entry position + 1; 0 empty */
+    size_t icap;
+    unsigned long gen;
+    size_t hits, misses;
+};
+
+static uint64_t qc_fnv(const char *p, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void qc_centry_free(qc_centry *e)
+{
+    free(e->key);
+    free(e->arts);
+    qc_arena_free(&e->arena);
+    free(e);
+}
+
+static void qc_cache_reindex(qc_check_cache *k)
+{
+    size_t cap = 16;
+    while (cap < 2 * (k->entries.len + 1))
+        cap *= 2;
+    free(k->index);
+    k->icap = cap;
+    k->index = qc_calloc(cap, sizeof *k->index);
+    for (size_t i = 0; i < k->entries.len; i++) {
+        size_t sl = k->entries.items[i]->hash & (cap - 1);
+        while (k->index[sl])
+            sl = (sl + 1) & (cap - 1);
+        k->index[sl] = (uint32_t)(i + 1);
+    }
+}
+
+static qc_centry *qc_cache_find(const qc_check_cache *k, uint64_t h, const char *key, size_t klen)
+{
+    if (!k->icap)
+        return NULL;
+    for (size_t sl = h & (k->icap - 1); k->index[sl]; sl = (sl + 1) & (k->icap - 1)) {
+        qc_centry *e = k->entries.items[k->index[sl] - 1];
+        if (e->hash == h && e->klen == klen && !memcmp(e->key, key, klen))
+            return e;
+    }
+    return NULL;
+}
+
+static void qc_cache_insert(qc_check_cache *k, qc_centry *e)
+{
+    array_push(&k->entries, e);
+    if (2 * (k->entries.len + 1) > k->icap) {
+        qc_cache_reindex(k);
+        return;
+    }
+    size_t sl = e->hash & (k->icap - 1);
+    while (k->index[sl])
+        sl = (sl + 1) & (k->icap - 1);
+    k->index[sl] = (uint32_t)k->entries.len;
+}
+
+qc_check_cache *qc_check_cache_new(void)
+{
+    return qc_calloc(1, sizeof(qc_check_cache));
+}
+
+void qc_check_cache_clear(qc_check_cache *self)
+{
+    if (!self)
+        return;
+    for (size_t i = 0; i < self->entries.len; i++)
+        qc_centry_free(self->entries.items[i]);
+    self->entries.len = 0;
+    free(self->index);
+    self->index = NULL;
+    self->icap = 0;
+    free(self->ents);
+    self->ents = NULL;
+    self->nents = 0;
+    free(self->arts);
+    self->arts = NULL;
+    self->narts = 0;
+    self->ents_gen++;
+    self->arts_gen++;
+    self->corpus = NULL;
+    self->cfg = NULL;
+    self->hist = NULL;
+}
+
+void qc_check_cache_delete(qc_check_cache *self)
+{
+    if (!self)
+        return;
+    qc_check_cache_clear(self);
+    array_free(&self->entries);
+    free(self);
+}
+
+void qc_check_cache_stats(const qc_check_cache *self, size_t *hits, size_t *misses)
+{
+    *hits = self ? self->hits : 0;
+    *misses = self ? self->misses : 0;
+}
+
+/* A blob compared with the cache's copy: a new generation when it differs. */
+static void qc_cache_blob(char **have, size_t *nhave, unsigned long *gen, const char *blob, size_t n)
+{
+    if (*have && *nhave == n && !memcmp(*have, blob, n))
+        return;
+    free(*have);
+    *have = qc_malloc(n ? n : 1);
+    if (n)
+        memcpy(*have, blob, n);
+    *nhave = n;
+    (*gen)++;
+}
+
+static void qc_key_u64(qc_strbuf *b, uint64_t v) { qc_strbuf_add(b, (const char *)&v, sizeof v); }
+
+static void qc_key_str(qc_strbuf *b, const char *s)
+{
+    if (!s) {
+        qc_key_u64(b, UINT64_MAX);
+        return;
+    }
+    size_t n = strlen(s);
+    qc_key_u64(b, n);
+    qc_strbuf_add(b, s, n);
+}
+
+/* the draft's bytes (and the prose mask's) in [lo, hi), and whether the
+ * range touches either end of the draft */
+static void qc_key_region(const qc_ctx *c, qc_strbuf *b, size_t lo, size_t hi)
+{
+    qc_key_u64(b, lo == 0);
+    qc_key_u64(b, hi == c->dlen);
+    qc_key_u64(b, hi - lo);
+    qc_strbuf_add(b, c->draft->data + lo, hi - lo);
+    bool mask = c->dtext != c->draft->data;
+    qc_key_u64(b, mask);
+    if (mask)
+        qc_strbuf_add(b, c->dtext + lo, hi - lo);
+}
+
+/* the start of pos's line, or SIZE_MAX when it is more than max bytes back */
+static size_t qc_line_start(const char *t, size_t pos, size_t max)
+{
+    size_t lim = pos > max ? pos - max : 0;
+    while (pos > lim && t[pos - 1] != '\n')
+        pos--;
+    return pos > 0 && t[pos - 1] != '\n' ? SIZE_MAX : pos;
+}
+
+/* the end of pos's line, or SIZE_MAX when it is more than max bytes on */
+static size_t qc_line_end(const char *t, size_t len, size_t pos, size_t max)
+{
+    size_t lim = len - pos > max ? pos + max : len;
+    while (pos < lim && t[pos] != '\n')
+        pos++;
+    return pos < len && t[pos] != '\n' ? SIZE_MAX : pos;
+}
+
+/* Everything a quote's findings depend on besides the corpus, config and
+ * history: the lines that hold the quote and its speaker, the quote's
+ * fields relative to them, the speaker's context (qc_context: its line and
+ * the line naming the speaker first) and the draft's entities. Returns
+ * the anchor (start of the lines). */
+#define QC_KEY_MAX_REGION 16384   /* longer lines are checked without the cache */
+
+static size_t qc_quote_key(qc_ctx *c, const qc_quote *q, qc_strbuf *b)
+{
+    size_t sp_end;
+    const char *dsp = qc_draft_speaker(c, q, &sp_end);
+    bool has_sp = q->speaker_end > q->speaker_start;
+    size_t a = q->start < q->inner_start ? q->start : q->inner_start;
+    size_t z = q->end > q->inner_end ? q->end : q->inner_end;
+    if (has_sp) {
+        if (q->speaker_start < a)
+            a = q->speaker_start;
+        if (q->speaker_end > z)
+            z = q->speaker_end;
+        if (sp_end > z)
+            z = sp_end;
+    }
+    if (z > c->dlen)
+        z = c->dlen;
+    if (a > z)
+        a = z;
+    size_t lo = qc_line_start(c->draft->data, a, QC_KEY_MAX_REGION);
+    size_t hi = qc_line_end(c->draft->data, c->dlen, z, QC_KEY_MAX_REGION);
+    if (lo == SIZE_MAX || hi == SIZE_MAX || z - a > QC_KEY_MAX_REGION)
+        return SIZE_MAX;
+    if (lo > 0)
+        lo--;
+    if (hi < c->dlen)
+        hi++;
+    if (hi - lo > QC_KEY_MAX_REGION)
+        return SIZE_MAX;
+    qc_strbuf_addc(b, 'Q');
+    qc_key_u64(b, c->cache->ents_gen);
+    qc_key_region(c, b, lo, hi);
+    qc_key_u64(b, q->start - lo);
+    qc_key_u64(b, q->end - lo);
+    qc_key_u64(b, q->inner_start - lo);
+    qc_key_u64(b, q->inner_end - lo);
+    qc_key_u64(b, has_sp);
+    qc_key_u64(b, has_sp ? q->speaker_start - lo : 0);
+    qc_key_u64(b, has_sp ? q->speaker_end - lo : 0);
+    qc_key_str(b, q->text);
+    qc_key_str(b, q->speaker);
+    qc_key_str(b, q->speaker_text);
+    qc_key_str(b, dsp);
+    if (dsp) {
+        size_t n;
+        char *ctx = qc_context(c->draft->data, c->draft->len, q->start, dsp, &n);
+        qc_key_u64(b, n);
+        qc_strbuf_add(b, ctx, n);
+        free(ctx);
+        if (n > 2 * QC_KEY_MAX_REGION)
+            return SIZE_MAX;
+    }
+    return lo;
+}
+
+/* A figure: its sentence (qc_match_figure_prepare reads at most 600 bytes
+ * either side, within its line), its fields, and the articles compared. */
+static size_t qc_figure_key(qc_ctx *c, const qc_figure *fg, qc_strbuf *b)
+{
+    size_t ls = qc_line_start(c->draft->data, fg->start, 610);
+    size_t le = qc_line_end(c->draft->data, c->dlen, fg->end, 610);
+    size_t lo = ls == SIZE_MAX ? fg->start - 610 : ls >= 3 ? ls - 3 : 0;
+    if (fg->start > 610 && fg->start - 610 > lo)
+        lo = fg->start - 610;
+    size_t hi = le == SIZE_MAX ? fg->end + 610 : le + 2 < c->dlen ? le + 2 : c->dlen;
+    if (fg->end + 610 < hi)
+        hi = fg->end + 610;
+    if (fg->end < fg->start || fg->end - fg->start > QC_KEY_MAX_REGION)
+        return SIZE_MAX;
+    qc_strbuf_addc(b, 'F');
+    qc_key_u64(b, c->cache->arts_gen);
+    qc_key_region(c, b, lo, hi);
+    qc_key_u64(b, fg->start - lo);
+    qc_key_u64(b, fg->end - lo);
+    qc_key_u64(b, fg->num_start - lo);
+    qc_key_u64(b, fg->num_end - lo);
+    qc_key_u64(b, (uint64_t)fg->kind);
+    qc_strbuf_add(b, (const char *)&fg->value, sizeof fg->value);
+    qc_strbuf_add(b, (const char *)&fg->value_max, sizeof fg->value_max);
+    qc_key_u64(b, fg->vague);
+    qc_key_u64(b, fg->in_quote);
+    qc_key_str(b, fg->qualifier);
+    qc_key_str(b, fg->unit);
+    qc_key_str(b, fg->counts);
+    qc_key_str(b, fg->normalized);
+    return lo;
+}
+
+static const char *qc_dup(qc_arena *ar, const char *s) { return s ? qc_arena_strdup(ar, s) : NULL; }
+
+/* a deep copy of a finding, its draft positions moved by (to - from) */
+static void qc_finding_copy(qc_arena *ar, qc_finding *d, const qc_finding *s, size_t from, size_t to)
+{
+    *d = *s;
+    d->start = s->start - from + to;
+    d->end = s->end - from + to;
+    d->message = qc_dup(ar, s->message);
+    d->quote = qc_dup(ar, s->quote);
+    d->speaker = qc_dup(ar, s->speaker);
+    d->diff = qc_dup(ar, s->diff);
+    d->evidence = NULL;
+    if (s->nevidence) {
+        d->evidence = qc_arena_alloc(ar, s->nevidence * sizeof *d->evidence);
+        for (size_t i = 0; i < s->nevidence; i++) {
+            d->evidence[i] = s->evidence[i];
+            d->evidence[i].speaker = qc_dup(ar, s->evidence[i].speaker);
+            d->evidence[i].text = qc_dup(ar, s->evidence[i].text);
+            d->evidence[i].revision = qc_dup(ar, s->evidence[i].revision);
+        }
+    }
+    d->fixes = NULL;
+    if (s->nfixes) {
+        d->fixes = qc_arena_alloc(ar, s->nfixes * sizeof *d->fixes);
+        for (size_t i = 0; i < s->nfixes; i++) {
+            d->fixes[i].title = qc_dup(ar, s->fixes[i].title);
+            d->fixes[i].replacement = qc_dup(ar, s->fixes[i].replacement);
+            d->fixes[i].start = s->fixes[i].start - from + to;
+            d->fixes[i].end = s->fixes[i].end - from + to;
+        }
+    }
+}
+
+/* Replays a cached result at `anchor`; false when there is none. */
+static bool qc_cache_replay(qc_ctx *c, const qc_strbuf *key, uint64_t h, size_t anchor)
+{
+    qc_centry *e = qc_cache_find(c->cache, h, key->data, key->len);
+    if (!e)
+        return false;
+    e->used = c->cache->gen;
+    c->cache->hits++;
+    for (size_t i = 0; i < e->n; i++) {
+        qc_finding fd;
+        qc_finding_copy(&c->f->arena, &fd, &e->items[i], 0, anchor);
+        array_push(&c->out, fd);
+    }
+    for (size_t i = 0; i < e->narts; i++)
+        qc_remember_article(c, e->arts[i]);
+    c->f->quotes_checked += e->quotes;
+    c->f->figures_checked += e->figures;
+    return true;
+}
+
+static void qc_cache_store(qc_ctx *c, qc_strbuf *key, uint64_t h, size_t anchor, size_t out0,
+                           size_t quotes0, size_t figures0)
+{
+    qc_centry *e = qc_calloc(1, sizeof *e);
+    e->hash = h;
+    e->klen = key->len;
+    e->key = qc_strbuf_detach(key);
+    e->n = c->out.len - out0;
+    if (e->n) {
+        e->items = qc_arena_alloc(&e->arena, e->n * sizeof *e->items);
+        for (size_t i = 0; i < e->n; i++)
+            qc_finding_copy(&e->arena, &e->items[i], &c->out.items[out0 + i], anchor, 0);
+    }
+    e->narts = c->cur_arts.len;
+    if (e->narts) {
+        e->arts = qc_malloc(e->narts * sizeof *e->arts);
+        memcpy(e->arts, c->cur_arts.items, e->narts * sizeof *e->arts);
+    }
+    e->quotes = c->f->quotes_checked - quotes0;
+    e->figures = c->f->figures_checked - figures0;
+    e->used = c->cache->gen;
+    c->cache->misses++;
+    qc_cache_insert(c->cache, e);
+}
+
+static void qc_check_quote(qc_ctx *c, const qc_quote *q)
+{
+    if (!c->cache) {
+        qc_check_quote_run(c, q);
+        return;
+    }
+    qc_strbuf key = QC_STRBUF_INIT;
+    size_t anchor = qc_quote_key(c, q, &key);
+    if (anchor == SIZE_MAX) {
+        qc_strbuf_free(&key);
+        qc_check_quote_run(c, q);
+        return;
+    }
+    uint64_t h = qc_fnv(key.data, key.len);
+    if (qc_cache_replay(c, &key, h, anchor)) {
+        qc_strbuf_free(&key);
+        return;
+    }
+    size_t out0 = c->out.len, q0 = c->f->quotes_checked, f0 = c->f->figures_checked;
+    c->cur_arts.len = 0;
+    qc_check_quote_run(c, q);
+    qc_cache_store(c, &key, h, anchor, out0, q0, f0);
+    qc_strbuf_free(&key);
+}
+
+static void qc_check_figure(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
+{
+    if (!c->cache) {
+        qc_check_figure_run(c, fg, arts, narts);
+        return;
+    }
+    qc_strbuf key = QC_STRBUF_INIT;
+    size_t anchor = qc_figure_key(c, fg, &key);
+    if (anchor == SIZE_MAX) {
+        qc_strbuf_free(&key);
+        qc_check_figure_run(c, fg, arts, narts);
+        return;
+    }
+    uint64_t h = qc_fnv(key.data, key.len);
+    if (qc_cache_replay(c, &key, h, anchor)) {
+        qc_strbuf_free(&key);
+        return;
+    }
+    size_t out0 = c->out.len, q0 = c->f->quotes_checked, f0 = c->f->figures_checked;
+    c->cur_arts.len = 0;
+    qc_check_figure_run(c, fg, arts, narts);
+    qc_cache_store(c, &key, h, anchor, out0, q0, f0);
+    qc_strbuf_free(&key);
+}
+
+/* before a check: a new generation; forget everything when the corpus,
+ * config or history changed; note the draft's entities */
+static void qc_cache_begin(qc_ctx *c)
+{
+    qc_check_cache *k = c->cache;
+    if (k->corpus != c->corpus || k->cfg != c->cfg || k->hist != c->hist) {
+        qc_check_cache_clear(k);
+        k->corpus = c->corpus;
+        k->cfg = c->cfg;
+        k->hist = c->hist;
+    }
+    k->gen++;
+    qc_strbuf b = QC_STRBUF_INIT;
+    for (size_t i = 0; i < c->ex->nentities; i++) {
+        const qc_entity *e = &c->ex->entities[i];
+        qc_key_str(&b, e->name);
+        qc_key_u64(&b, e->is_org);
+        qc_key_u64(&b, e->naliases);
+        for (size_t a = 0; a < e->naliases; a++)
+            qc_key_str(&b, e->aliases[a]);
+    }
+    qc_cache_blob(&k->ents, &k->nents, &k->ents_gen, b.data, b.len);
+    qc_strbuf_free(&b);
+}
+
+/* after a check: drop entries the last two checks did not use */
+static void qc_cache_end(qc_ctx *c)
+{
+    qc_check_cache *k = c->cache;
+    size_t w = 0;
+    for (size_t i = 0; i < k->entries.len; i++) {
+        qc_centry *e = k->entries.items[i];
+        if (e->used + 1 >= k->gen)
+            k->entries.items[w++] = e;
+        else
+            qc_centry_free(e);
+    }
+    if (w != k->entries.len) {
+        k->entries.len = w;
+        qc_cache_reindex(k);
+    }
+}
+
 /* ---- qc_check ----------------------------------------------------------------- */
 
 static int qc_cmp_finding(const void *a, const void *b)
@@ -1234,9 +1757,29 @@ qc_findings *qc_check(qc_corpus *corpus, const qc_config *config, const qc_text 
     return qc_check_with(corpus, config, draft, prose, ex, NULL);
 }
 
+static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
+                                 const qc_config *config, const qc_text *draft,
+                                 const qc_prose *prose, const qc_extraction *ex,
+                                 const qc_source_history *history);
+
 qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_text *draft,
                            const qc_prose *prose, const qc_extraction *ex,
                            const qc_source_history *history)
+{
+    return qc_check_run(NULL, corpus, config, draft, prose, ex, history);
+}
+
+qc_findings *qc_check_cached(qc_check_cache *cache, qc_corpus *corpus, const qc_config *config,
+                             const qc_text *draft, const qc_prose *prose,
+                             const qc_extraction *ex, const qc_source_history *history)
+{
+    return qc_check_run(cache, corpus, config, draft, prose, ex, history);
+}
+
+static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
+                                 const qc_config *config, const qc_text *draft,
+                                 const qc_prose *prose, const qc_extraction *ex,
+                                 const qc_source_history *history)
 {
     qc_findings *f = qc_calloc(1, sizeof *f);
     if (!ex || !draft || !corpus || !qc_corpus_count(corpus))
@@ -1251,6 +1794,9 @@ qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_
     c.ex = ex;
     c.f = f;
     c.hist = history;
+    c.cache = cache;
+    if (cache)
+        qc_cache_begin(&c);
 
     for (size_t i = 0; i < ex->nquotes; i++) {
         const qc_quote *q = &ex->quotes[i];
@@ -1273,6 +1819,9 @@ qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_
         if (!dup)
             arts[narts++] = c.quote_articles.items[i];
     }
+    if (cache)
+        qc_cache_blob(&cache->arts, &cache->narts, &cache->arts_gen, (const char *)arts,
+                      narts * sizeof *arts);
     for (size_t i = 0; i < ex->nfigures; i++) {
         const qc_figure *fg = &ex->figures[i];
         if (fg->in_quote || fg->kind == QC_FIGURE_DATE || qc_masked(&c, fg->start) ||
@@ -1292,5 +1841,8 @@ qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_
         qc_src_free(c.srcs.items[i]);
     array_free(&c.srcs);
     array_free(&c.quote_articles);
+    array_free(&c.cur_arts);
+    if (cache)
+        qc_cache_end(&c);
     return f;
 }

@@ -132,4 +132,26 @@ qc_findings *qc_check_with(qc_corpus *corpus, const qc_config *config, const qc_
                            const qc_prose *prose, const qc_extraction *ex,
                            const qc_source_history *history);
 
+/* ---- incremental checking (the language server) ---------------------------
+ * A qc_check_cache remembers, for one document, the findings of each
+ * quotation and figure keyed by everything they depend on: the bytes of
+ * the lines that hold them (draft and prose mask), the quotation's or
+ * figure's own fields, the speaker's context, the draft's entities, and
+ * (figures) the articles they were compared with. qc_check_cached gives
+ * exactly what qc_check_with gives, rechecking only what changed and
+ * moving cached findings to their new positions. The cache is cleared
+ * when the corpus, config or history pointer changes; a caller that
+ * reloads one of them in place must call qc_check_cache_clear. Entries
+ * not used by the last two checks are dropped. One cache per document,
+ * not shared between threads. */
+typedef struct qc_check_cache qc_check_cache;
+qc_check_cache *qc_check_cache_new(void);
+void qc_check_cache_clear(qc_check_cache *self);   /* accepts NULL */
+void qc_check_cache_delete(qc_check_cache *self);  /* accepts NULL */
+/* Lookups that were answered from the cache / computed, since creation. */
+void qc_check_cache_stats(const qc_check_cache *self, size_t *hits, size_t *misses);
+qc_findings *qc_check_cached(qc_check_cache *cache, qc_corpus *corpus, const qc_config *config,
+                             const qc_text *draft, const qc_prose *prose,
+                             const qc_extraction *ex, const qc_source_history *history);
+
 #endif

@@ -130,6 +130,17 @@ typedef struct qc_speaker_side {
 
 qc_speaker_cmp qc_match_speakers(const qc_config *cfg, const qc_speaker_side *a,
                                  const qc_speaker_side *b);
+/* The same with one side's (or both sides') name set prepared ahead:
+ * qc_speaker_set_new builds what qc_match_speakers derives from a side's
+ * name, as-written form and entities (not its context), so a caller that
+ * compares one side many times builds it once. A NULL set is built on
+ * the fly. Sets are immutable: any thread may read one. */
+typedef struct qc_sset qc_sset;
+qc_sset *qc_speaker_set_new(const qc_speaker_side *side);
+void qc_speaker_set_free(qc_sset *set);   /* accepts NULL */
+qc_speaker_cmp qc_match_speakers_sets(const qc_config *cfg, const qc_speaker_side *a,
+                                      const qc_sset *sa, const qc_speaker_side *b,
+                                      const qc_sset *sb);
 /* Convenience for tests: names only. */
 qc_speaker_cmp qc_match_speaker_names(const qc_config *cfg, const char *a, const char *b);
 /* True for "he", "she", "they", "it", "we", "i" … (unresolved pronouns). */

@@ -46,12 +46,12 @@ typedef struct qc_sname {
     bool is_name[QC_MAX_TOKS];
 } qc_sname;
 
-typedef struct qc_sset {
+struct qc_sset {
     qc_sname names[QC_MAX_NAMES];
     size_t n;
     bool is_org;
     bool any_name;             /* some alias has a name word */
-} qc_sset;
+};
 
 static bool qc_word_cls(const char *w, size_t n, unsigned cls)
 {
@@ -405,8 +405,30 @@ static bool qc_org_in_context(const qc_sset *org, const qc_speaker_side *person)
     return found;
 }
 
+qc_sset *qc_speaker_set_new(const qc_speaker_side *side)
+{
+    qc_sset *set = qc_malloc(sizeof *set);
+    qc_sset_build(set, side);
+    return set;
+}
+
+void qc_speaker_set_free(qc_sset *set)
+{
+    if (!set)
+        return;
+    qc_sset_free(set);
+    free(set);
+}
+
 qc_speaker_cmp qc_match_speakers(const qc_config *cfg, const qc_speaker_side *a,
                                  const qc_speaker_side *b)
+{
+    return qc_match_speakers_sets(cfg, a, NULL, b, NULL);
+}
+
+qc_speaker_cmp qc_match_speakers_sets(const qc_config *cfg, const qc_speaker_side *a,
+                                      const qc_sset *psa, const qc_speaker_side *b,
+                                      const qc_sset *psb)
 {
     const char *an = a->name ? a->name : a->as_written;
     const char *bn = b->name ? b->name : b->as_written;
@@ -414,20 +436,20 @@ qc_speaker_cmp qc_match_speakers(const qc_config *cfg, const qc_speaker_side *a,
         return QC_SPEAKER_UNKNOWN;
     if (qc_match_is_pronoun(an) || qc_match_is_pronoun(bn))
         return QC_SPEAKER_UNKNOWN;
-    qc_sset sa, sb;
-    qc_sset_build(&sa, a);
-    qc_sset_build(&sb, b);
+    qc_sset *own_a = psa ? NULL : qc_speaker_set_new(a);
+    qc_sset *own_b = psb ? NULL : qc_speaker_set_new(b);
+    const qc_sset *sa_p = psa ? psa : own_a, *sb_p = psb ? psb : own_b;
     qc_speaker_cmp res = QC_SPEAKER_UNKNOWN;
-    for (size_t i = 0; i < sa.n && res != QC_SPEAKER_SAME; i++)
-        for (size_t j = 0; j < sb.n && res != QC_SPEAKER_SAME; j++)
-            if (qc_names_same(cfg, &sa.names[i], &sb.names[j]))
+    for (size_t i = 0; i < sa_p->n && res != QC_SPEAKER_SAME; i++)
+        for (size_t j = 0; j < sb_p->n && res != QC_SPEAKER_SAME; j++)
+            if (qc_names_same(cfg, &sa_p->names[i], &sb_p->names[j]))
                 res = QC_SPEAKER_SAME;
     if (res != QC_SPEAKER_SAME) {
-        if (!sa.any_name || !sb.any_name) {
+        if (!sa_p->any_name || !sb_p->any_name) {
             res = QC_SPEAKER_UNKNOWN;
-        } else if (sa.is_org != sb.is_org) {
-            const qc_sset *org = sa.is_org ? &sa : &sb;
-            const qc_speaker_side *person = sa.is_org ? b : a;
+        } else if (sa_p->is_org != sb_p->is_org) {
+            const qc_sset *org = sa_p->is_org ? sa_p : sb_p;
+            const qc_speaker_side *person = sa_p->is_org ? b : a;
             if (qc_org_in_context(org, person))
                 res = QC_SPEAKER_SAME;
             else if ((a->as_written && qc_match_is_document(a->as_written)) ||
@@ -439,8 +461,8 @@ qc_speaker_cmp qc_match_speakers(const qc_config *cfg, const qc_speaker_side *a,
             res = QC_SPEAKER_DIFFERENT;
         }
     }
-    qc_sset_free(&sa);
-    qc_sset_free(&sb);
+    qc_speaker_set_free(own_a);
+    qc_speaker_set_free(own_b);
     return res;
 }
 
