@@ -53,6 +53,10 @@ run_one() {
   local extra=()
   [ -f tests/fuzz/dict/$h.dict ] && extra+=(-dict=tests/fuzz/dict/$h.dict)
   local t0=$SECONDS
+  # FUZZ_SEED and FUZZ_RUNS make a run repeatable (CI: a fixed seed and a
+  # fixed number of inputs, so it fails only on a real regression)
+  [ -n "${FUZZ_SEED:-}" ] && extra+=(-seed="$FUZZ_SEED")
+  [ -n "${FUZZ_RUNS:-}" ] && extra+=(-runs="$FUZZ_RUNS")
   $B/fuzzers/fuzz_$h "${dirs[@]}" "${extra[@]}" -max_total_time="$secs" -timeout=25 \
       -rss_limit_mb=2048 -entropic=0 -max_len="${FUZZ_MAX_LEN:-16384}" -close_fd_mask=3 -print_final_stats=1 \
       -artifact_prefix="$crashes/" >"$log" 2>&1

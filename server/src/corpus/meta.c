@@ -655,7 +655,9 @@ static int qc_detect_dateline(qc_line l, qc_corpus_meta *m, const qc_corpus_outl
             size_t os = k + 1, oe = os;
             while (oe < rn && oe - os < 60 && rest[oe] != close)
                 oe++;
-            if (oe >= rn || oe == os)
+            /* no closing mark within 60 bytes: not "/OUTLET/" (and taking
+             * the 60 bytes could cut a character in two) */
+            if (oe >= rn || oe == os || rest[oe] != close)
                 continue;
             memcpy(outlet, rest + os, oe - os);
             outlet[oe - os] = '\0';
