@@ -276,20 +276,8 @@ int qc_cmd_audit(int argc, char **argv)
         status = QC_EXIT_ERROR;
         goto done;
     }
-    qc_report_file *rf = qc_calloc(ndrafts + 1, sizeof *rf);
     size_t nrf = 0, unreadable = 0;
-    for (size_t i = 0; i < ndrafts; i++) {
-        const qc_draft *d = &drafts[i];
-        if (d->error) {
-            fprintf(stderr, "quotecheck: %s\n", d->error);
-            unreadable++;
-            continue;
-        }
-        for (size_t k = 0; k < d->nnotes; k++)
-            fprintf(stderr, "quotecheck: %s\n", d->notes[k]);
-        rf[nrf++] = (qc_report_file){ d->path, d->text, d->findings->items, d->findings->len,
-                                      d->findings->quotes_checked, d->findings->figures_checked };
-    }
+    qc_report_file *rf = qc_session_report_files(drafts, ndrafts, &nrf, &unreadable);
     qc_report_options ro;
     memset(&ro, 0, sizeof ro);
     ro.format = (qc_out_format)c.format;

@@ -488,6 +488,26 @@ static void *qc_session_worker(void *arg)
     }
 }
 
+qc_report_file *qc_session_report_files(const qc_draft *drafts, size_t n, size_t *nrf, size_t *unreadable)
+{
+    qc_report_file *rf = qc_calloc(n + 1, sizeof *rf);
+    *nrf = 0;
+    *unreadable = 0;
+    for (size_t i = 0; i < n; i++) {
+        const qc_draft *d = &drafts[i];
+        if (d->error) {
+            fprintf(stderr, "quotecheck: %s\n", d->error);
+            (*unreadable)++;
+            continue;
+        }
+        for (size_t k = 0; k < d->nnotes; k++)
+            fprintf(stderr, "quotecheck: %s\n", d->notes[k]);
+        rf[(*nrf)++] = (qc_report_file){ d->path, d->text, d->findings->items, d->findings->len,
+                                         d->findings->quotes_checked, d->findings->figures_checked };
+    }
+    return rf;
+}
+
 void qc_session_check_all(const qc_session *self, qc_draft *drafts, size_t n, int jobs,
                           void (*progress)(size_t done, size_t total, void *user), void *user)
 {

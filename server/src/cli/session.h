@@ -111,6 +111,13 @@ const char *qc_session_cwd(const qc_session *self);
 void qc_session_check_all(const qc_session *self, qc_draft *drafts, size_t n, int jobs,
                           void (*progress)(size_t done, size_t total, void *user), void *user);
 
+/* The checked drafts as the report writers take them (report/report.h),
+ * in order; a draft that could not be read is named on stderr and counted
+ * in *unreadable, its notes are printed to stderr. The array is malloc'd
+ * and belongs to the caller; it points into the drafts. */
+struct qc_report_file *qc_session_report_files(const qc_draft *drafts, size_t n, size_t *nrf,
+                                               size_t *unreadable);
+
 /* Keep only the findings whose first line (1-based) is one of lines[0..n)
  * (ascending): `--new-only`. Call after qc_session_check. */
 void qc_draft_keep_lines(qc_draft *d, const uint32_t *lines, size_t n);
