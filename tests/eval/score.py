@@ -10,6 +10,9 @@ Sets:
   heldout   20 further Wikinews articles (wikinews_heldout.tsv,
             wikinews_heldout_not_quotes.tsv), annotated before the tool was
             run on them; scored exactly like `wikinews` (not in run-suite.sh)
+  blind     30 more Wikinews articles drawn at random (select_blind.py;
+            wikinews_blind.tsv, wikinews_blind_not_quotes.tsv), annotated
+            from the text alone by someone who never ran the tool
 
 For each set it prints quote recall (gold quotes the system found), quote
 precision (system quotes that are gold quotes), speaker accuracy (over found
@@ -417,7 +420,7 @@ def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -448,7 +451,7 @@ def main():
     out = sys.stdout
     failed = []
     allm = {}
-    sets = ["seeds", "wikinews", "heldout"] if a.set == "all" else [a.set]
+    sets = ["seeds", "wikinews", "heldout", "blind"] if a.set == "all" else [a.set]
     with tempfile.TemporaryDirectory(prefix="qc-eval-") as tmp:
         for s in sets:
             if s == "seeds":
@@ -470,6 +473,9 @@ def main():
                 if s == "heldout":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
+                elif s == "blind":
+                    items, names, missing, nots = load_wikinews(
+                        shared, tmp, "wikinews_blind.tsv", "wikinews_blind_not_quotes.tsv", "bl")
                 else:
                     items, names, missing, nots = load_wikinews(shared, tmp)
                 files = [items[k][0] for k in sorted(items)]

@@ -11,26 +11,4 @@ cd "$(dirname "$0")"
 BIN="${1:-${QC_BIN:-../../../../bin/quotecheck}}"
 SEEDS="${QC_SHARED:-$(cd ../../../.. && pwd)/../shared}/seeds"
 [ -d "$SEEDS" ] || { echo "SKIP eval (no $SEEDS)"; exit 0; }
-for d in e*.md; do
-  "$BIN" check --no-config --no-cache --format json --sources "$SEEDS" "$d" 2>/dev/null |
-    python3 -c '
-import json, sys
-exp = {}
-for l in open(sys.argv[1]):
-    p = l.split(None, 2)
-    if len(p) >= 2 and p[0].isdigit():
-        exp[int(p[0])] = p[1].split("|")
-rep = json.load(sys.stdin)
-found = {}
-for f in rep["files"]:
-    for d in f["diagnostics"]:
-        if d["severity"] in ("error", "warning"):
-            found.setdefault(d["range"]["start"]["line"], []).append(d["code"])
-caught = sum(1 for l in exp if l in found)
-exact = sum(1 for l, c in exp.items() if any(x in c for x in found.get(l, [])))
-false = [(l, c) for l, cs in found.items() for c in cs if l not in exp]
-print(f"{sys.argv[1]}: injected {len(exp)} caught {caught} (right code {exact}) false alarms {len(false)}"
-      + "".join(f"\n  missed line {l} {exp[l]}" for l in exp if l not in found)
-      + "".join(f"\n  false alarm line {l} {c}" for l, c in false))
-' "${d%.md}.expected"
-done
+python3 ../../score_drafts.py "$BIN" "$SEEDS" e*.md

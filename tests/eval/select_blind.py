@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Select the Wikinews articles of the blind evaluation set.
+
+Reads the Wikinews corpus (``corpora/wikinews/*.csv`` in the shared folder),
+drops every URL already annotated in ``wikinews_gold.tsv`` or
+``wikinews_heldout.tsv``, keeps the articles whose text holds at least four
+quotation marks of any kind (" \u201c \u201d \u00ab \u00bb), and draws 30 of
+them with ``random.Random(20261121).sample(sorted(urls), 30)``. Prints the
+chosen URLs, one a line, in draw order.
+
+    python3 tests/eval/select_blind.py [--shared DIR] [--files]
+
+Standard library only. ``--shared`` defaults to ``../shared`` relative to the
+repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
+draw order), the numbering used for scratch copies of the texts.
+"""
+import argparse
+import csv
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+SEED = 20261121
+COUNT = 30
+MIN_MARKS = 4
+MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
+CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
+ANNOTATED = ("wikinews_gold.tsv", "wikinews_heldout.tsv")
+
+csv.field_size_limit(1 << 30)
+
+
+def annotated_urls():
+    urls = set()
+    for name in ANNOTATED:
+        with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                urls.add(row["url"])
+    return urls
+
+
+def load_texts(shared):
+    """url -> text, first occurrence wins (files in sorted order, as score.py)."""
+    texts = {}
+    for name in CORPUS_FILES:
+        path = os.path.join(shared, "corpora", "wikinews", name)
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                texts.setdefault(row["url"], row["text"])
+    return texts
+
+
+def select(shared):
+    texts = load_texts(shared)
+    done = annotated_urls()
+    urls = set()
+    for url, text in texts.items():
+        if url in done:
+            continue
+        if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
+            urls.add(url)
+    return random.Random(SEED).sample(sorted(urls), COUNT), len(urls)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=None,
+                    help="the shared folder (default: ../shared relative to the repo)")
+    ap.add_argument("--files", action="store_true",
+                    help="print NN<TAB>url (NN = 01..30 in draw order)")
+    a = ap.parse_args()
+    shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
+    if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
+        sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
+    chosen, pool = select(shared)
+    print("# %d candidate articles, %d drawn with random.Random(%d)" % (pool, COUNT, SEED),
+          file=sys.stderr)
+    for i, url in enumerate(chosen, 1):
+        print("%02d\t%s" % (i, url) if a.files else url)
+
+
+if __name__ == "__main__":
+    main()
