@@ -123,6 +123,19 @@ static void test_brackets(void **state)
                  "\"Our engineers saw no warning signs in the sensor data,\" she said.");
     assert_exact("[The president] has been briefed", "He has been briefed and is monitoring");
     assert_exact("The president [Trump] has been briefed", "The president has been briefed.");
+    /* a first letter changed in brackets, in the source or the draft */
+    assert_exact("We have never seen water like this",
+                 "\"[w]e have never seen water like this,\" she said.");
+    assert_exact("[w]e have never seen water like this", "We have never seen water like this.");
+    assert_exact("and [t]he dam held", "[A]nd the dam held, he said.");
+    /* a bracketed insertion between words is still one */
+    assert_exact("the [dam] held", "the held");
+    /* and a changed word in brackets is still a difference from the source */
+    al_case c;
+    run(&c, "[w]e have always seen water like this", "[w]e have never seen water like this");
+    assert_true(c.ok);
+    assert_int_equal(c.al.subs, 1);
+    done(&c);
 }
 
 static void test_substitution(void **state)

@@ -15,6 +15,9 @@
  * never takes part, so case, quote style, whitespace and the punctuation
  * at a quote's end are never differences.
  *
+ * A word whose first letters were changed in brackets ("[w]e") is the
+ * word without them, in drafts and sources alike.
+ *
  * In a draft quote an ellipsis ("…", "...", ". . .", "[…]", "[...]") is a
  * GAP word and every word inside [square brackets] belongs to a bracket
  * group: an editorial insertion.
@@ -172,6 +175,50 @@ static size_t qc_ellipsis_at(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* A word whose first letters were changed in brackets, "[w]e", "[T]he",
+ * at s[i] (the '['): the byte length of the whole word, else 0. Such a
+ * word is the word with the brackets removed, in drafts and sources alike:
+ * changing the case of a quote's first letter is an editor's right, not an
+ * insertion. */
+static size_t qc_bracket_word_at(const char *s, size_t len, size_t i)
+{
+    if (i > 0) {
+        size_t k = i;
+        while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+            k--;
+        size_t n;
+        if (k > 0 && qc_is_word_cp(qc_cp(s, len, k - 1, &n)))
+            return 0;
+    }
+    size_t j = i + 1, n, letters = 0;
+    while (j < len && letters < 4) {
+        int32_t cp = qc_cp(s, len, j, &n);
+        if (!qc_cp_is_alpha(cp))
+            break;
+        letters++;
+        j += n;
+    }
+    if (!letters || letters > 3 || j >= len || s[j] != ']')
+        return 0;
+    j++;
+    if (j >= len || !qc_cp_is_alpha(qc_cp(s, len, j, &n)))
+        return 0;
+    while (j < len) {
+        int32_t cp = qc_cp(s, len, j, &n);
+        if (qc_is_word_cp(cp)) {
+            j += n;
+            continue;
+        }
+        size_t n2;
+        if (qc_is_apos(cp) && j + n < len && qc_cp_is_alpha(qc_cp(s, len, j + n, &n2))) {
+            j += n;
+            continue;
+        }
+        break;
+    }
+    return j - i;
+}
+
 void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mwords *out)
 {
     int depth = 0, group = -1, ngroups = 0;
@@ -189,6 +236,23 @@ void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mword
                 out->items[out->len - 1].flags |= QC_MW_SENT_END;
             }
             i += el;
+            continue;
+        }
+        size_t bw = cp == '[' ? qc_bracket_word_at(s, len, i) : 0;
+        if (bw) {
+            char buf[128];
+            size_t k = 0;
+            for (size_t j = i; j < i + bw && k < sizeof buf; j++)
+                if (s[j] != '[' && s[j] != ']')
+                    buf[k++] = s[j];
+            bool num;
+            qc_mword w = { qc_key_of(buf, k, &num), base + i, base + i + bw, 0, -1 };
+            if (depth > 0) {
+                w.flags |= QC_MW_BRACKET;
+                w.group = group;
+            }
+            qc_push(out, w);
+            i += bw;
             continue;
         }
         if (draft && cp == '[') {

@@ -435,6 +435,14 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
 bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
 {
     const double tol = 0.01;
+    /* the same qualifier on both ("at least one" / "at least two", "about
+     * 70" / "about 80"): a reporter copies the bound, so the values must
+     * be the same, not merely overlap */
+    const qc_figure *fa = a->fig, *fb = b->fig;
+    if (fa->qualifier && fb->qualifier && !strcmp(fa->qualifier, fb->qualifier) && !fa->vague &&
+        !fb->vague && fa->kind != QC_FIGURE_TIME)
+        return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
+               fabs(a->hi - b->hi) <= tol * fmax(1, fabs(a->hi));
     double lo, hi;
     bool lo_open, hi_open;
     if (a->lo > b->lo) {
