@@ -4,7 +4,8 @@
  * the figure's own clause, shared context, units) and compatible claims
  * (qualifiers as intervals: a dropped "more than", "more than two dozen"
  * vs "more than a dozen", "at least 14" vs "more than a dozen", km vs
- * miles, vague "dozens").
+ * miles, vague "dozens"), the same qualifier needing the same value, and
+ * dates of the same event.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -67,6 +68,42 @@ static void pair(const char *a_text, const char *a_fig, const char *b_text, cons
     doc_close(&b);
 }
 
+static void test_same_qualifier(void **state)
+{
+    (void)state;
+    /* the same bound with another value is not the same claim */
+    pair("Two soldiers and at least two police officers were injured on Sunday.", "at least two",
+         "Two soldiers and at least one police officer were injured on Sunday.", "at least one",
+         true, false);
+    pair("In the valley, about 80 percent of towns lost power overnight.", "about 80",
+         "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, false);
+    pair("In the valley, about 70 percent of towns lost power overnight.", "about 70",
+         "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, true);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    /* the same event: the word next to it and four words around */
+    pair("Tensions rose after the Varnek ministry announced on March 5 that Gen. Ilse Orlik, head of "
+         "the dam authority, had resigned.", "March 5",
+         "The crisis deepened after the Varnek ministry announced on March 3 that the head of the dam "
+         "authority, Ilse Orlik, had resigned.", "March 3", true, false);
+    pair("Under a 1996 agreement the dam was handed to the regional water board.", "1996",
+         "Under a 1994 agreement the dam was handed to the regional water board in full.", "1994", true,
+         false);
+    pair("Under a 1994 agreement the dam was handed to the regional water board.", "1994",
+         "Under a 1994 agreement the dam was handed to the regional water board in full.", "1994", true,
+         true);
+    /* another event in the same sentence, another precision: not the same */
+    pair("The flood hit Orlik on Sunday, March 12, days after the Varnek ministry warned of heavy rain.",
+         "March 12",
+         "On March 7 the Varnek ministry warned of heavy rain in the valley.", "March 7", false, false);
+    pair("The dam was finished in 1994 and the ministry warned of heavy rain in March 2020.", "1994",
+         "The ministry warned of heavy rain in the valley in March 2020 near the dam.", "March 2020",
+         false, false);
+}
+
 static void test_counts(void **state)
 {
     (void)state;
@@ -125,6 +162,8 @@ int main(void)
         cmocka_unit_test(test_not_same),
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_vague),
+        cmocka_unit_test(test_same_qualifier),
+        cmocka_unit_test(test_dates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

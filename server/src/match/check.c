@@ -271,8 +271,6 @@ static void qc_src_figures(qc_ctx *c, qc_src *s)
         d->figs = qc_malloc(s->ex->nfigures * sizeof *d->figs);
         for (size_t i = 0; i < s->ex->nfigures; i++) {
             const qc_figure *fg = &s->ex->figures[i];
-            if (fg->kind == QC_FIGURE_DATE)
-                continue;
             qc_match_figure_prepare(&d->figs[d->nfigs++], fg, s->text->data, s->text->len);
         }
         d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_FIGS, d,
@@ -1259,7 +1257,8 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
                 qc_add_evidence(c, fd, claims[k].first->src, claims[k].first->mf->fig->start,
                                 claims[k].first->mf->fig->end, NULL);
         }
-    } else if (supported) {
+    } else if (supported && fg->kind != QC_FIGURE_DATE) {
+        /* (a date is not a claim that needs a credible source) */
         bool all_low = true;
         for (size_t i = 0; i < ms.len; i++)
             if (ms.items[i].compatible && !(ms.items[i].src->meta && ms.items[i].src->meta->label &&
@@ -1824,7 +1823,7 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
                       narts * sizeof *arts);
     for (size_t i = 0; i < ex->nfigures; i++) {
         const qc_figure *fg = &ex->figures[i];
-        if (fg->in_quote || fg->kind == QC_FIGURE_DATE || qc_masked(&c, fg->start) ||
+        if (fg->in_quote || qc_masked(&c, fg->start) ||
             fg->end > c.dlen)
             continue;
         qc_check_figure(&c, fg, arts, narts);

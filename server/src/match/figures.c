@@ -188,6 +188,30 @@ static size_t qc_words_in(const char *text, size_t from, size_t to, qc_fword *ou
     return n;
 }
 
+/* Does the '.' at t[dot] end an abbreviation that rarely ends a sentence
+ * (a title or a month: "Gen. Qasem Soleimani", "Jan. 12")? */
+static bool qc_abbrev_dot(const char *t, size_t dot)
+{
+    static const char *const ab[] = { "gen", "lt", "col", "sgt", "capt", "cpl", "maj", "adm",
+                                      "gov", "sen", "rep", "rev", "dr", "mr", "mrs", "ms", "prof",
+                                      "st", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+                                      "sept", "oct", "nov", "dec", "no", "vs", "jr", "sr" };
+    size_t b = dot;
+    while (b > 0 && dot - b < 5 && isalpha((unsigned char)t[b - 1]))
+        b--;
+    if (b == dot || dot - b > 4 || (b > 0 && isalnum((unsigned char)t[b - 1])))
+        return false;
+    char w[8];
+    size_t n = dot - b;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)t[b + i]);
+    w[n] = 0;
+    for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
+        if (!strcmp(w, ab[i]))
+            return true;
+    return false;
+}
+
 static size_t qc_sentence_start(const char *t, size_t pos)
 {
     size_t lim = pos > 600 ? pos - 600 : 0;
@@ -197,7 +221,8 @@ static size_t qc_sentence_start(const char *t, size_t pos)
             return i;
         if ((c == '.' || c == '!' || c == '?') && (t[i] == ' ' || t[i] == '\n') && i >= 3 &&
             !(isupper((unsigned char)t[i - 2]) && (i < 3 || !isalpha((unsigned char)t[i - 3]) ||
-                                                   t[i - 3] == '.')))
+                                                   t[i - 3] == '.')) &&
+            !(c == '.' && qc_abbrev_dot(t, i - 1)))
             return i;
     }
     return lim;
@@ -213,7 +238,8 @@ static size_t qc_sentence_end(const char *t, size_t len, size_t pos)
         if ((c == '.' || c == '!' || c == '?') && (i + 1 >= len || t[i + 1] == ' ' ||
                                                   t[i + 1] == '\n') &&
             !(i >= 1 && isupper((unsigned char)t[i - 1]) &&
-              (i < 2 || !isalpha((unsigned char)t[i - 2]) || t[i - 2] == '.')))
+              (i < 2 || !isalpha((unsigned char)t[i - 2]) || t[i - 2] == '.')) &&
+            !(c == '.' && qc_abbrev_dot(t, i)))
             return i;
     }
     return lim;
@@ -238,12 +264,38 @@ static double qc_unit_scale(const char *unit)
 
 static bool qc_q(const char *q, const char *w) { return q && !strcmp(q, w); }
 
+/* A date's normalised form ("2020-01-03", "--01-03", "2020-01", "2020",
+ * "2015/2017") as a number at its own precision. */
+static void qc_date_prepare(qc_mfigure *out, const char *n)
+{
+    int y = 0, m = 0, d = 0, y2 = 0;
+    if (!n)
+        return;
+    if (sscanf(n, "%4d-%2d-%2d", &y, &m, &d) == 3 || sscanf(n, "--%2d-%2d", &m, &d) == 2) {
+        out->date_form = QC_DATE_DAY;
+        out->date_year = y;
+        out->lo = out->hi = m * 32 + d;
+    } else if (sscanf(n, "%4d/%4d", &y, &y2) == 2) {
+        out->date_form = QC_DATE_YEARS;
+        out->lo = y;
+        out->hi = y2;
+    } else if (sscanf(n, "%4d-%2d", &y, &m) == 2) {
+        out->date_form = QC_DATE_MONTH;
+        out->lo = out->hi = y * 12 + m;
+    } else if (sscanf(n, "%4d", &y) == 1) {
+        out->date_form = QC_DATE_YEAR;
+        out->lo = out->hi = y;
+    }
+}
+
 void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len)
 {
     memset(out, 0, sizeof *out);
     out->fig = fig;
     out->text = text;
     out->len = len;
+    if (fig->kind == QC_FIGURE_DATE)
+        qc_date_prepare(out, fig->normalized);
     /* interval */
     double v = fig->value, vmax = fig->value_max > fig->value ? fig->value_max : fig->value;
     double scale = fig->kind == QC_FIGURE_DISTANCE ? qc_unit_scale(fig->unit) : 1;
@@ -251,7 +303,11 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     bool lo_open = false, hi_open = false;
     const char *q = fig->qualifier;
     double up = fmax(1.5 * v, v + 3);
-    if (fig->kind == QC_FIGURE_TIME) {
+    if (fig->kind == QC_FIGURE_DATE) {
+        lo = out->lo;
+        hi = vmax = out->hi;
+        scale = 1;
+    } else if (fig->kind == QC_FIGURE_TIME) {
         /* clock times are compared in minutes: "about" allows a quarter of
          * an hour either side, other qualifiers are read as "about" */
         if (q) {
@@ -343,6 +399,26 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         qc_stem(w);
         out->ctx[out->nctx++] = qc_hash(w);
     }
+    /* a date is anchored by the words next to it ("a 1996 agreement",
+     * "announced on January 3") */
+    if (fig->kind == QC_FIGURE_DATE) {
+        for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
+            char *w = before[k].w;
+            if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
+                !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+                qc_stem(w);
+                out->near_l = qc_hash(w);
+            }
+        }
+        for (size_t k = 0; k < na && k < 3 && !out->near_r; k++) {
+            char *w = after[k].w;
+            if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
+                !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+                qc_stem(w);
+                out->near_r = qc_hash(w);
+            }
+        }
+    }
     /* a clock time is anchored by the day it names: "5:30 p.m. on January 7"
      * shares "january 7" with another report of the same moment */
     if (fig->kind == QC_FIGURE_TIME) {
@@ -395,7 +471,14 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
         return false;
     switch (fa->kind) {
     case QC_FIGURE_DATE:
-        return false;
+        /* the same precision (a day with a day, a year with a year), the
+         * same word next to it on one side and the same words around it,
+         * at least four ("the Pentagon announced on January 3 that …
+         * Quds Force commander … killed"): a sentence with several dates
+         * shares its words among all of them */
+        return a->date_form && a->date_form == b->date_form &&
+               ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
+               qc_shared(a, b) >= 4;
     case QC_FIGURE_TIME:
     case QC_FIGURE_MONEY:
     case QC_FIGURE_OTHER:
@@ -439,6 +522,9 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
      * 70" / "about 80"): a reporter copies the bound, so the values must
      * be the same, not merely overlap */
     const qc_figure *fa = a->fig, *fb = b->fig;
+    if (fa->kind == QC_FIGURE_DATE)
+        return a->lo == b->lo && a->hi == b->hi &&
+               (!a->date_year || !b->date_year || a->date_year == b->date_year);
     if (fa->qualifier && fb->qualifier && !strcmp(fa->qualifier, fb->qualifier) && !fa->vague &&
         !fb->vague && fa->kind != QC_FIGURE_TIME)
         return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&

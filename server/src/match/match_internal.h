@@ -158,9 +158,16 @@ typedef struct qc_mfigure {
     uint64_t ctx[24];             /* content-word keys around the figure */
     size_t nctx;
     uint64_t head;                /* stemmed head noun of `counts`; 0 */
-    double lo, hi;                /* the claim as an interval (in base units) */
+    double lo, hi;                /* the claim as an interval (in base units); for a
+                                     date: month*32+day, year*12+month, or years */
     bool lo_open, hi_open;
+    int date_form;                /* dates: QC_DATE_* below, what the date names */
+    int date_year;                /* dates with a day: the year, 0 when not given */
+    uint64_t near_l, near_r;      /* dates: the nearest content word either side
+                                     (within 3 words, same sentence); 0 */
 } qc_mfigure;
+
+enum { QC_DATE_NONE, QC_DATE_DAY, QC_DATE_MONTH, QC_DATE_YEAR, QC_DATE_YEARS };
 
 void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len);
 /* Same thing? (kind, unit dimension, counted noun, context). */
