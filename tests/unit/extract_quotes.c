@@ -16,7 +16,11 @@
  * and acronym aliases; "the president" through the title; quotes split
  * around the attribution; continuing and multi-paragraph quotes;
  * «guillemets»; straight and curly marks mixed; nested single quotes;
- * partial quotes; apostrophes, titles and scare quotes that are not speech.
+ * partial quotes; apostrophes, titles and scare quotes that are not speech;
+ * the fullest name (surname first, double and particle surnames, titles
+ * dropped); organisation names with "of"/"for"/"and", "the Court", mixed-
+ * case acronyms; party words and modifiers that are not names; pronouns
+ * preferring the previous sentence's subject; interviews and pull quotes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -339,6 +343,77 @@ static void test_pronouns_across_paragraphs(void **st)
            { "Nobody is above the law.", D, "Mike Pompeo", "He", "added" });
 }
 
+/* ---- fullest names, organisations, pronouns, interviews ------------------ */
+
+static void test_fullest_name(void **st)
+{
+    (void)st;
+    /* surname first (hyphenated given name), a double surname, a particle
+     * surname, occupational titles and honorifics dropped */
+    EXPECT("Lee Min-jun, the ferry operator, spoke first.\n"
+           "“The boats are old,” Mr Lee said.\n"
+           "Senator Rosa Ibáñez Cortés arrived next.\n"
+           "“We will pay for new ones,” Ibáñez said.\n"
+           "Councillor Pieter van Dijk agreed.\n"
+           "“It is overdue,” van Dijk said.\n"
+           "“Nobody listens to us,” said commuter Dana Voss.\n"
+           "Dr Amir Haddad examined the crew. “They are exhausted,” Haddad said.\n",
+           { "The boats are old", D, "Lee Min-jun", "Mr Lee", "said" },
+           { "We will pay for new ones", D, "Rosa Ibáñez Cortés", "Ibáñez", "said" },
+           { "It is overdue", D, "Pieter van Dijk", "van Dijk", "said" },
+           { "Nobody listens to us", D, "Dana Voss", "commuter Dana Voss", "said" },
+           { "They are exhausted", D, "Amir Haddad", "Haddad", "said" });
+}
+
+static void test_organisation_whole(void **st)
+{
+    (void)st;
+    EXPECT("The Court of Appeal of Northland and Southland heard the case on Monday.\n"
+           "“The appeal fails,” the Court said.\n"
+           "“No costs are awarded,” the judgment said.\n"
+           "The Department for Rivers (DfR) opened the sluices.\n"
+           "“Levels will drop overnight,” a DfR spokeswoman said.\n",
+           { "The appeal fails", D, "Court of Appeal of Northland and Southland", "the Court", "said" },
+           { "No costs are awarded", D, "Court of Appeal of Northland and Southland", "the judgment", "said" },
+           { "Levels will drop overnight", D, "Department for Rivers", "a DfR spokeswoman", "said" });
+}
+
+static void test_not_a_name(void **st)
+{
+    (void)st;
+    /* a party word is no name: the appositive names the speaker; a
+     * modifier before one word names an organisation, not a person */
+    EXPECT("A Democrat, Lucy Harlow, backed the bill, telling reporters: “It is fair.”\n"
+           "National Cartographic said: “The maps are ready.”\n",
+           { "It is fair.", D, "Lucy Harlow", "Lucy Harlow", "telling" },
+           { "The maps are ready.", D, "National Cartographic", "National Cartographic", "said" });
+}
+
+static void test_pronoun_prefers_subject(void **st)
+{
+    (void)st;
+    EXPECT("Ian Brooks said Victor Hale had misread the figures. He added: “The report stands.”\n",
+           { "The report stands.", D, "Ian Brooks", "He", "added" });
+    EXPECT("Maria Lopez met Tom Reyes on Tuesday. She said: “The deal is close.”\n",
+           { "The deal is close.", D, "Maria Lopez", "She", "said" });
+}
+
+static void test_interview_and_pull_quote(void **st)
+{
+    (void)st;
+    /* "WN:" asks and never speaks; quoted words in an answer are the
+     * interviewee's; a pull quote's author stands on the next line */
+    EXPECT("Wikinews talked to Omar Siddiq, the festival director.\n\n"
+           "WN: How did it go?\n\n"
+           "Siddiq: People kept saying “best year ever” to me all weekend long.\n\n"
+           "WN: And next year?\n\n"
+           "Siddiq: Bigger.\n\n"
+           "“Music is what holds this town together.”\n\n"
+           "— Ruth Okoye, volunteer\n",
+           { "best year ever", P, "Omar Siddiq", "Siddiq", "saying" },
+           { "Music is what holds this town together.", D, "Ruth Okoye", "Ruth Okoye", NULL });
+}
+
 /* ---- quotation shapes -------------------------------------------------- */
 
 static void test_split_quote(void **st)
@@ -558,6 +633,11 @@ int main(void)
         cmocka_unit_test(test_surname_alias),
         cmocka_unit_test(test_president_title),
         cmocka_unit_test(test_pronouns_across_paragraphs),
+        cmocka_unit_test(test_fullest_name),
+        cmocka_unit_test(test_organisation_whole),
+        cmocka_unit_test(test_not_a_name),
+        cmocka_unit_test(test_pronoun_prefers_subject),
+        cmocka_unit_test(test_interview_and_pull_quote),
         cmocka_unit_test(test_split_quote),
         cmocka_unit_test(test_split_quote_pronoun_half),
         cmocka_unit_test(test_continuing_paragraph),

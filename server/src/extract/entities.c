@@ -34,6 +34,9 @@ static bool qc_capword(const qc_token *t)
     return !(qc_cls(t) & QC_LX_TIME);
 }
 
+/* An acronym: "IRGC", or a short mixed-case one ("TfL"). */
+static bool qc_acr(const qc_token *t) { return t->type == QC_TK_WORD && (t->flags & (QC_TKF_ALLCAPS | QC_TKF_MIXACR)); }
+
 static bool qc_lower(const qc_token *t) { return qc_word(t) && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)); }
 
 static bool qc_titleish(const qc_token *t)
@@ -43,7 +46,7 @@ static bool qc_titleish(const qc_token *t)
 
 static bool qc_orgword(const qc_token *t)
 {
-    return (qc_cls(t) & QC_LX_ORG) || ((t->flags & QC_TKF_ALLCAPS) && !(qc_cls(t) & QC_LX_NATION) &&
+    return (qc_cls(t) & QC_LX_ORG) || ((t->flags & (QC_TKF_ALLCAPS | QC_TKF_MIXACR)) && !(qc_cls(t) & (QC_LX_NATION | QC_LX_TITLE)) &&
                                        strlen(t->key) >= 2 && !(t->flags & QC_TKF_ABBR));
 }
 
@@ -77,9 +80,44 @@ static bool qc_connector(const qc_token *t)
     return qc_lower(t) && (qc_cls(t) & (QC_LX_CONNECT | QC_LX_PARTICLE)) && strcmp(t->key, "and");
 }
 
+/* Does the "and" at toks[i] join two parts of one organisation's name:
+ * an organisation word, then "of" or "for", before it, and a capitalised
+ * word that starts no second organisation after it ("High Court of England
+ * and Wales", "Department of Health and Social Care")? */
+static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
+{
+    if (!qc_lower(&toks[i]) || strcmp(toks[i].key, "and") || !qc_capword(&toks[i + 1]) ||
+        (qc_cls(&toks[i + 1]) & (QC_LX_ORG | QC_LX_FUNC | QC_LX_DET)))
+        return false;
+    bool org = false;
+    for (size_t k = lo; k < i && i - k <= 8; k++) {
+        if (qc_capword(&toks[k]) && (qc_cls(&toks[k]) & QC_LX_ORG))
+            org = true;
+        else if (org && qc_lower(&toks[k]) && (!strcmp(toks[k].key, "of") || !strcmp(toks[k].key, "for")))
+            return true;
+        else if (!qc_capword(&toks[k]) && !qc_lower(&toks[k]))
+            org = false;   /* punctuation ends the name */
+    }
+    return false;
+}
+
+/* Is toks[i] a lowercase particle inside a person's name ("de", "van",
+ * "von der"), after a plain name word? */
+static bool qc_name_particle(const qc_token *toks, size_t lo, size_t i)
+{
+    if (!qc_lower(&toks[i]) || !(qc_cls(&toks[i]) & QC_LX_PARTICLE) || i <= lo)
+        return false;
+    size_t p = i;
+    while (p > lo && qc_lower(&toks[p - 1]) && (qc_cls(&toks[p - 1]) & QC_LX_PARTICLE))
+        p--;
+    return p > lo && qc_plain_name_tok(&toks[p - 1]) && !(qc_cls(&toks[p - 1]) & QC_LX_ORG);
+}
+
 /* "to" joins a name only after a title ("Assistant to the Secretary"). */
 static bool qc_connector_at(const qc_token *toks, size_t lo, size_t i)
 {
+    if (qc_and_joins(toks, lo, i))
+        return true;
     /* "on" joins only an organisation's name: "Commission on International
      * Religious Freedom" (not "Trump on Twitter") */
     if (qc_lower(&toks[i]) && !strcmp(toks[i].key, "on"))
@@ -88,6 +126,21 @@ static bool qc_connector_at(const qc_token *toks, size_t lo, size_t i)
         return false;
     if (!strcmp(toks[i].key, "to"))
         return i > lo && qc_titleish(&toks[i - 1]);
+    return true;
+}
+
+/* Are toks[a..b) capitalised modifiers and nothing else ("National",
+ * "Federal")? Before a name they make it an organisation's ("National
+ * Geographic"), since no title of a person is made of modifiers alone. */
+static bool qc_mod_only(const qc_token *toks, size_t a, size_t b)
+{
+    if (b <= a)
+        return false;
+    for (size_t i = a; i < b; i++) {
+        unsigned c = qc_cls(&toks[i]);
+        if (!qc_capword(&toks[i]) || !(c & QC_LX_MOD) || (c & (QC_LX_TITLE | QC_LX_NATION)))
+            return false;
+    }
     return true;
 }
 
@@ -152,6 +205,16 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         np.ta = s;
         np.tb = c0 - 1;
         strcpy(np.head, toks[c0 - 2].key);
+        /* "an official from TfL", "a spokesman for the Home Office": the
+         * organisation, should the text not name the person */
+        const char *cn = toks[c0 - 1].key;
+        bool org_name = qc_orgword(last);
+        for (size_t i = c0; i < e; i++)
+            org_name = org_name || ((qc_cls(&toks[i]) & QC_LX_ORG) && qc_capword(&toks[i]));
+        if (org_name && (!strcmp(cn, "from") || !strcmp(cn, "for") || !strcmp(cn, "at"))) {
+            np.na = c0;
+            np.nb = e;
+        }
         return np;
     }
     {
@@ -203,6 +266,8 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         for (size_t i = c0; i + 1 < e; i++) {
             if (qc_titleish(&toks[i])) {
                 n0 = i + 1;
+            } else if (qc_name_particle(toks, c0, i)) {
+                continue;   /* "Jan de Vries", "Ursula von der Leyen" */
             } else if (qc_connector(&toks[i]) || (qc_cls(&toks[i]) & QC_LX_DET)) {
                 n0 = i + 1;
                 via_connector = true;
@@ -219,10 +284,13 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             /* "University of California", "Ministry of Foreign Affairs" —
              * unless a person's name follows the qualifier */
             size_t caps = 0;
-            for (size_t i = o + 2; i < e; i++)
+            bool joined = false;   /* "Centers for Disease Control and Prevention" */
+            for (size_t i = o + 2; i < e; i++) {
                 if (qc_plain_name_tok(&toks[i]))
                     caps++;
-            if (caps <= 2)
+                joined = joined || qc_and_joins(toks, c0, i);
+            }
+            if (caps <= 2 || joined)
                 org = true;
         }
         if (org && !(det && qc_lower(&toks[s]) && false)) {
@@ -260,6 +328,8 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 keep = 3;
             if (e - n0 > keep)
                 n0 = e - keep;
+            while (n0 < e && qc_lower(&toks[n0]))
+                n0++;   /* never open a name with "and" */
         }
         /* a direction word opening a run of two or more names a place
          * ("West Bank"); alone it may be a surname ("West claimed") */
@@ -270,11 +340,23 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 if (!strcmp(toks[n0].key, dirs[d]))
                     return np;   /* QC_NP_NONE */
         }
-        np.kind = QC_NP_PERSON;
-        np.na = n0;
+        /* a model or product ("Volvo XC90"), not a person */
+        for (size_t i = n0; i < e; i++)
+            if (toks[i].flags & QC_TKF_DIGIT)
+                return np;   /* QC_NP_NONE */
+        /* "Republican", "Democrats": a party member or a group, not a name */
+        if (e - n0 == 1 && (qc_cls(&toks[n0]) & QC_LX_GENERIC) && !(qc_cls(&toks[n0]) & QC_LX_ORG)) {
+            np.kind = QC_NP_GENERIC;
+            np.ta = s;
+            np.tb = e;
+            strcpy(np.head, toks[n0].key);
+            return np;
+        }
+        np.kind = e - n0 == 1 && qc_mod_only(toks, c0, n0) ? QC_NP_ORG : QC_NP_PERSON;
+        np.na = np.kind == QC_NP_ORG ? c0 : n0;
         np.nb = e;
         np.ta = a;
-        np.tb = n0;
+        np.tb = np.na;
         return np;
     }
     unsigned lc = qc_cls(last);
@@ -400,7 +482,7 @@ qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi)
                 k++;
             if (k >= hi || !(qc_capword(&toks[k]) || (qc_lower(&toks[k]) && qc_titleish(&toks[k]))))
                 break;
-            if (!strcmp(t->key, "and"))
+            if (!strcmp(t->key, "and") && !qc_and_joins(toks, i, j))
                 break;
             j = k;
             continue;
@@ -494,11 +576,23 @@ static const char *qc_last_word(const char *key)
     return w;
 }
 
-static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, size_t cap)
+/* Is s (any case) one of the acronyms of e? */
+static bool qc_ent_acronym_is(const qc_ent *e, const char *s)
+{
+    return (e->acronym && !strcasecmp(e->acronym, s)) || (e->acronym2 && !strcasecmp(e->acronym2, s));
+}
+
+/* Upper-case initials of the capitalised words of toks[a..b) (acronyms
+ * whole); with conn, of "of", "for" and "and" too ("TfL", "BoE"). */
+static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, size_t cap, bool conn)
 {
     size_t k = 0;
     for (size_t i = a; i < b && k + 1 < cap; i++) {
         const qc_token *t = &toks[i];
+        if (conn && qc_lower(t) && (!strcmp(t->key, "of") || !strcmp(t->key, "for") || !strcmp(t->key, "and"))) {
+            out[k++] = (char)toupper((unsigned char)t->key[0]);
+            continue;
+        }
         if (!qc_capword(t))
             continue;
         if (t->flags & QC_TKF_ALLCAPS) {
@@ -555,11 +649,80 @@ static size_t qc_word_count(const char *s)
     return n;
 }
 
+/* Position of `w` among the words of `key` other than its last one
+ * (0 = first), or -1. */
+static int qc_key_inner_word(const char *key, const char *w)
+{
+    size_t n = strlen(w);
+    int k = 0;
+    for (const char *p = key; *p; k++) {
+        const char *e = strchr(p, ' ');
+        if (!e)
+            return -1;   /* the last word */
+        if ((size_t)(e - p) == n && !memcmp(p, w, n))
+            return k;
+        p = e + 1;
+    }
+    return -1;
+}
+
+/* Is the last word of a name hyphenated, as the given names of Korean and
+ * Taiwanese names written surname first are ("Tong Yung-soo")? */
+static bool qc_name_hyphen_last(const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    return sp && strchr(sp + 1, '-') != NULL;
+}
+
+/* Do the titles of np include an honorific ("Mr", "Ms", "Dr")? Those go
+ * with a surname, whichever end of the name it is written at. */
+static bool qc_np_honorific(const qc_token *toks, const qc_np *np)
+{
+    static const char *const hon[] = { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "dr", "dr.", "miss" };
+    for (size_t i = np->ta; i < np->tb; i++)
+        for (size_t h = 0; h < sizeof hon / sizeof *hon; h++)
+            if (!strcmp(toks[i].key, hon[h]))
+                return true;
+    return false;
+}
+
+/* May the single name `key` (of phrase np) be a non-last word of person e:
+ * a middle word of three or more (double surnames: "Vázquez" of Wanda
+ * Vázquez Garced), or the first one when it is the surname of a name
+ * written surname first ("Mr Tong", or a hyphenated given name)? */
+static bool qc_inner_surname(const qc_ent *e, const char *key, const qc_token *toks, const qc_np *np)
+{
+    int k = qc_key_inner_word(e->key, key);
+    if (k < 0)
+        return false;
+    if (k > 0)
+        return true;
+    return qc_name_hyphen_last(e->name) || qc_np_honorific(toks, np);
+}
+
+/* Does the longer key end with the words of the shorter one ("gloria la
+ * riva" / "la riva", "wanda vazquez garced" / "vazquez garced")? */
+static bool qc_key_word_suffix(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < nb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = na;
+        na = nb;
+        nb = tn;
+    }
+    return na > nb && a[na - nb - 1] == ' ' && !strcmp(a + na - nb, b);
+}
+
 /* Do two folded person keys name the same person? */
 static bool qc_person_same(const char *a, const char *b)
 {
     if (!strcmp(a, b))
         return true;
+    if (qc_key_word_suffix(a, b))
+        return true;   /* particle and double surnames */
     const char *la = qc_last_word(a), *lb = qc_last_word(b);
     if (strcmp(la, lb))
         return false;
@@ -592,15 +755,17 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
     int found = -1;
     if (np->kind == QC_NP_ORG) {
         char ini[32];
-        qc_initials(toks, np->na, np->nb, ini, sizeof ini);
-        bool acr = single && (toks[np->na].flags & QC_TKF_ALLCAPS);
+        qc_initials(toks, np->na, np->nb, ini, sizeof ini, false);
+        char ini2[32];
+        qc_initials(toks, np->na, np->nb, ini2, sizeof ini2, true);
+        bool acr = single && qc_acr(&toks[np->na]);
         for (size_t i = 0; i < self->ents.len && found < 0; i++) {
             qc_ent *e = &self->ents.items[i];
             if (!strcmp(e->key, key))
                 found = (int)i;
-            else if (acr && e->acronym && !strcasecmp(e->acronym, name))
+            else if (acr && qc_ent_acronym_is(e, name))
                 found = (int)i;
-            else if (!acr && e->is_org && e->acronym && !strcmp(e->acronym, ini) && strlen(ini) >= 3 &&
+            else if (!acr && e->is_org && (qc_ent_acronym_is(e, ini) || qc_ent_acronym_is(e, ini2)) && strlen(ini) >= 2 &&
                      qc_word_count(e->name) == 1)
                 found = (int)i;   /* "IRGC" seen first, full name now */
         }
@@ -608,7 +773,7 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
             /* an acronym of a known organisation's initials */
             for (size_t i = 0; i < self->ents.len && found < 0; i++) {
                 qc_ent *e = &self->ents.items[i];
-                if (e->is_org && e->acronym && !strcasecmp(e->acronym, name) && strcmp(e->key, key))
+                if (e->is_org && qc_ent_acronym_is(e, name) && strcmp(e->key, key))
                     found = (int)i;
             }
         }
@@ -625,6 +790,8 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
             } else if (strlen(ini) >= 3) {
                 e.acronym = qc_arena_strdup(self->arena, ini);
             }
+            if (!acr && strlen(ini2) >= 3 && strcmp(ini2, ini))
+                e.acronym2 = qc_arena_strdup(self->arena, ini2);
             array_push(&self->ents, e);
             found = (int)self->ents.len - 1;
         } else {
@@ -651,6 +818,14 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
         } else if (qc_person_same(e->key, key)) {
             found = (int)i;
         }
+    }
+    /* a single name that is not anyone's last word: the surname of a name
+     * written surname first ("Tong" for Tong Yung-soo), the first of a
+     * double surname ("Vázquez" for Wanda Vázquez Garced) */
+    for (size_t i = 0; single && found < 0 && i < self->ents.len; i++) {
+        qc_ent *e = &self->ents.items[i];
+        if (!e->is_org && qc_inner_surname(e, key, toks, np))
+            found = (int)i;
     }
     if (found < 0 && !add)
         return -1;
@@ -740,6 +915,22 @@ int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender)
     return fallback;
 }
 
+int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender)
+{
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        if (m->pos < lo)
+            break;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (!m->subject || m->prep || e->is_org || (gender && e->gender && e->gender != gender))
+            continue;
+        return m->ent;
+    }
+    return qc_ents_recent(self, pos, false, gender);
+}
+
 static bool qc_ent_has_title(const qc_ent *e, const char *t)
 {
     for (size_t k = 0; k < e->titles.len; k++)
@@ -815,8 +1006,8 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
         if (m->pos >= pos)
             continue;
         const qc_ent *e = &self->ents.items[m->ent];
-        if (!e->is_org)
-            continue;
+        if (!e->is_org || !strcmp(e->key, word))
+            continue;   /* a bare "Court" names no particular court */
         if (any || strstr(e->key, word))
             return m->ent;
     }
@@ -898,6 +1089,27 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
     }
 }
 
+/* Does the block toks[a..b) open with an interviewer's tag ("WN:", "Q:")? */
+static bool qc_interviewer_tag(const qc_token *toks, size_t a, size_t b)
+{
+    static const char *const tags[] = { "wn", "wikinews", "q", "interviewer" };
+    if (b < a + 2 || toks[a + 1].type != QC_TK_PUNCT || toks[a + 1].cp != ':')
+        return false;
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (!strcmp(toks[a].key, tags[i]))
+            return true;
+    return false;
+}
+
+/* Does toks[k] open a sentence of the block starting at toks[a], perhaps
+ * after a determiner ("The mayor …")? */
+static bool qc_opens_sentence(const qc_token *toks, size_t a, size_t k)
+{
+    while (k > a && qc_word(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_DET))
+        k--;
+    return k == a || (toks[k - 1].type == QC_TK_PUNCT && (toks[k - 1].flags & QC_TKF_SENT_END));
+}
+
 void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pass)
 {
     const qc_token *toks = self->toks;
@@ -911,6 +1123,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             continue;
         if ((qc_cls(t) & (QC_LX_FUNC | QC_LX_PRONOUN)) && !(t->flags & QC_TKF_ALLCAPS))
             continue;
+        if (i == a && qc_interviewer_tag(toks, a, b))
+            continue;   /* "WN:" asks; it never speaks */
         size_t j = i;
         while (j < b && outside[j]) {
             const qc_token *u = &toks[j];
@@ -921,7 +1135,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 continue;
             }
             if (j > i && qc_lower(u) && ((qc_cls(u) & (QC_LX_CONNECT | QC_LX_PARTICLE)) || !strcmp(u->key, "on")) &&
-                strcmp(u->key, "and") && qc_connector_at(toks, i, j) && j + 1 < b && outside[j + 1] &&
+                (strcmp(u->key, "and") || qc_and_joins(toks, i, j)) && qc_connector_at(toks, i, j) && j + 1 < b && outside[j + 1] &&
                 qc_capword(&toks[j + 1])) {
                 j++;
                 continue;
@@ -940,18 +1154,25 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             k--;
         qc_np np = qc_np_analyze(toks, k, j);
         size_t next = j;
-        if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].cp == '(' && toks[j].type == QC_TK_PUNCT &&
-            (toks[j + 1].flags & QC_TKF_ALLCAPS) && toks[j + 2].cp == ')') {
-            char ini[32];
-            qc_initials(toks, np.na, np.nb, ini, sizeof ini);
+        if (np.kind != QC_NP_ORG && j + 2 < b && toks[j].cp == '(' && toks[j].type == QC_TK_PUNCT &&
+            qc_acr(&toks[j + 1]) && toks[j + 2].cp == ')') {
+            /* "Transport for London (TfL)": a name its acronym follows is an
+             * organisation's, whatever its words looked like */
+            size_t ia = np.kind == QC_NP_PERSON ? np.na : i;
+            char ini[32], ini2[32];
+            qc_initials(toks, ia, j, ini, sizeof ini, false);
+            qc_initials(toks, ia, j, ini2, sizeof ini2, true);
             char acr[32];
             size_t al = 0;
             for (const char *p = toks[j + 1].key; *p && al + 1 < sizeof acr; p++)
                 if (isalpha((unsigned char)*p))
                     acr[al++] = (char)toupper((unsigned char)*p);
             acr[al] = '\0';
-            if (al >= 2 && !strcmp(ini, acr))
+            if (al >= 2 && (!strcmp(ini, acr) || !strcmp(ini2, acr))) {
                 np.kind = QC_NP_ORG;
+                np.na = ia;
+                np.nb = j;
+            }
         }
         /* place: "in Baghdad", "at Al-Assad air base" */
         bool place = false;
@@ -984,6 +1205,10 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             prep = true;   /* "Khashoggi's murder": a weak antecedent */
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
                                                           qc_is_verb(&toks[j + 1])));
+        /* the name opening its sentence, a verb after it: the subject a
+         * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
+        bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&
+                    !(qc_cls(&toks[j]) & (QC_LX_CONNECT | QC_LX_PLACEPREP | QC_LX_FUNC));
         /* appositive title: "Mike Pompeo, US Secretary of State," */
         size_t app_a = 0, app_b = 0;
         if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].type == QC_TK_PUNCT && toks[j].cp == ',') {
@@ -1007,13 +1232,13 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             int e = qc_ents_lookup(self, &np, pass == 1 || np.nb - np.na > 1 || subject);
             /* "Full Name (ABBR)" */
             if (e >= 0 && j + 2 < b && toks[j].cp == '(' && toks[j + 1].type == QC_TK_WORD &&
-                (toks[j + 1].flags & QC_TKF_ALLCAPS) && toks[j + 2].cp == ')') {
+                qc_acr(&toks[j + 1]) && toks[j + 2].cp == ')') {
                 qc_ent *en = &self->ents.items[e];
                 en->acronym = qc_ents_span_text(self, j + 1, j + 2);
                 next = j + 3;
             }
             if (pass == 2)
-                qc_ents_add_mention_prep(self, t->start, e, subject, prep);
+                qc_ents_add_mention_prep(self, t->start, e, subject || lead, prep);
         } else if (np.kind == QC_NP_PERSON && !place) {
             bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
             int e = -1;
@@ -1028,7 +1253,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     self->ents.items[e].gender = an.gender;
             }
             if (pass == 2)
-                qc_ents_add_mention_prep(self, t->start, e, subject, prep);
+                qc_ents_add_mention_prep(self, t->start, e, subject || lead, prep);
         }
         i = next > i ? next - 1 : i;
     }

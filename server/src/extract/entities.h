@@ -44,6 +44,7 @@ typedef struct qc_ent {
     char *key;            /* folded comparison key of the name */
     char *surname;        /* folded last name token (persons) */
     char *acronym;        /* upper-case acronym (orgs), or NULL */
+    char *acronym2;       /* initials counting "of"/"for"/"and" ("TFL"), or NULL */
     bool is_org;
     char gender;
     Array(char *) titles; /* folded title words */
@@ -86,6 +87,10 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add);
 /* Most recent entity before `pos`: a person of compatible gender
  * (gender 'm'/'f'/0), or an organisation when want_org. -1 if none. */
 int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender);
+/* A person for "he"/"she" at pos: the most recent subject of a sentence
+ * (a speaker, or a name opening its sentence) of compatible gender at or
+ * after byte lo, else as qc_ents_recent. -1 if none. */
+int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);

@@ -180,8 +180,19 @@ static const qc_lx_list qc_lx_lists[] = {
       "assemblyman assemblywoman mla mpp whip lead star co-star master harbourmaster whistleblower "
       "lady",
       QC_LX_TITLE },
+    /* honorifics without their period, and the occupational or circumstantial
+     * descriptions news writing puts before a name ("voter Kitty Mak",
+     * "firefighter Paul Brennan", "IM Dorsa Derakhshani"): never part of it */
+    { "mr mrs ms mx dr prof cllr cllr. sir dame lord baroness "
+      "voter resident student firefighter fireman farmer worker teacher pensioner volunteer "
+      "protester protestor demonstrator eyewitness witness shopkeeper commuter passenger "
+      "survivor neighbour neighbor shopper retiree veteran paramedic miner fisherman homeowner "
+      "landlord tenant trader vendor motorist pedestrian parishioner grandmaster "
+      "im gm wgm wim fm cm",
+      QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
-      "announcement filing document ruling verdict transcript order decree",
+      "announcement filing document ruling verdict transcript order decree decision judgment "
+      "judgement",
       QC_LX_DOC },
     { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
       "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "

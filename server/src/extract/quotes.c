@@ -467,6 +467,42 @@ static bool qc_in_aside(qc_qx *x, size_t lo, size_t v, size_t hi)
     return false;
 }
 
+static bool qc_indefinite(const qc_token *t) { return qc_tis(t, "a") || qc_tis(t, "an"); }
+
+/* "a farmer using the pseudonym Katya" at k: the person it names, else the
+ * generic phrase ("a farmer"). False when k does not open such a phrase. */
+static bool qc_pseudonym(qc_qx *x, size_t k, size_t hi, qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    if (!(k < hi && (qc_tcls(&T[k]) & QC_LX_DET) && k + 1 < hi && T[k + 1].type == QC_TK_WORD &&
+          qc_lowerw(&T[k + 1]) && !(qc_tcls(&T[k + 1]) & (QC_LX_VERB | QC_LX_FUNC))))
+        return false;
+    for (size_t m = k + 2; m + 1 < hi && m - k < 10; m++) {
+        if (!(qc_tis(&T[m], "pseudonym") || qc_tis(&T[m], "name") ||
+              (qc_tis(&T[m], "as") && m > k + 2 &&
+               (qc_tis(&T[m - 1], "only") || qc_tis(&T[m - 1], "identified") || qc_tis(&T[m - 1], "known")))))
+            continue;
+        if (!(T[m + 1].flags & QC_TKF_CAP))
+            continue;
+        qc_np nm = qc_np_forward(T, m + 1, hi);
+        if (qc_np_ok(&nm) && nm.kind == QC_NP_PERSON) {
+            nm.a = k;
+            nm.ta = k;
+            nm.tb = nm.na;
+            *np = nm;
+            return true;
+        }
+    }
+    qc_np g;
+    memset(&g, 0, sizeof g);
+    g.kind = QC_NP_GENERIC;
+    g.a = k;
+    g.b = k + 2;
+    strcpy(g.head, T[k + 1].key);
+    *np = g;
+    return true;
+}
+
 /* "…," X said / said X — in toks (from, hi). */
 static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *verb)
 {
@@ -504,38 +540,22 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
                     return true;
                 }
             }
-            /* "said a farmer using the pseudonym Katya": the name it gives,
-             * else the generic phrase */
-            k = p + 1;
-            if (k < hi && (qc_tcls(&T[k]) & QC_LX_DET) && k + 1 < hi && T[k + 1].type == QC_TK_WORD &&
-                qc_lowerw(&T[k + 1]) && !(qc_tcls(&T[k + 1]) & (QC_LX_VERB | QC_LX_FUNC))) {
-                for (size_t m = k + 2; m + 1 < hi && m - k < 10; m++) {
-                    if (!(qc_tis(&T[m], "pseudonym") || qc_tis(&T[m], "name") || (qc_tis(&T[m], "as") && m > k + 2 &&
-                          (qc_tis(&T[m - 1], "only") || qc_tis(&T[m - 1], "identified") || qc_tis(&T[m - 1], "known")))))
-                        continue;
-                    if (!(T[m + 1].flags & QC_TKF_CAP))
-                        continue;
-                    qc_np nm = qc_np_forward(T, m + 1, hi);
-                    if (qc_np_ok(&nm) && nm.kind == QC_NP_PERSON) {
-                        nm.a = k;
-                        nm.ta = k;
-                        nm.tb = nm.na;
-                        *np = nm;
-                        *verb = v;
-                        return true;
-                    }
-                }
-                qc_np g;
-                memset(&g, 0, sizeof g);
-                g.kind = QC_NP_GENERIC;
-                g.a = k;
-                g.b = k + 2;
-                strcpy(g.head, T[k + 1].key);
-                *np = g;
+            /* "said a farmer using the pseudonym Katya" */
+            if (qc_pseudonym(x, p + 1, hi, np)) {
                 *verb = v;
                 return true;
             }
             return false;
+        }
+        /* "said a protester using the pseudonym Katya": an indefinite role
+         * names nobody the text knows, but it may give a name */
+        if ((n.kind == QC_NP_ROLE || n.kind == QC_NP_GENERIC) && qc_indefinite(&T[n.a])) {
+            qc_np nm;
+            if (qc_pseudonym(x, p + 1, hi, &nm) && nm.kind == QC_NP_PERSON) {
+                *np = nm;
+                *verb = v;
+                return true;
+            }
         }
         if (n.kind == QC_NP_PRONOUN && strcmp(n.head, "he") && strcmp(n.head, "she") && strcmp(n.head, "they") &&
             strcmp(n.head, "we") && strcmp(n.head, "i"))
@@ -836,6 +856,39 @@ static void qc_possessor(qc_qx *x, qc_np *np)
         }
 }
 
+/* Byte offset where the sentence before the one holding token i starts
+ * (in the previous block when i's sentence opens its block). */
+static size_t qc_prev_sentence_pos(const qc_qx *x, size_t b, size_t i)
+{
+    size_t s = qc_sentence_start(x, b, i);
+    if (s > x->bfirst[b])
+        return x->toks.items[qc_sentence_start(x, b, s - 1)].start;
+    while (b > 0 && x->blast[b - 1] == x->bfirst[b - 1])
+        b--;
+    if (b == 0)
+        return x->toks.items[s].start;
+    b--;
+    return x->toks.items[qc_sentence_start(x, b, x->blast[b] - 1)].start;
+}
+
+/* Is np one organisation word after "the" ("the Court", "The Ministry")?
+ * It then names the organisation of that kind named before. */
+static bool qc_generic_org(qc_qx *x, const qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    if (np->nb != np->na + 1 || np->na <= np->a || !qc_tis(&T[np->na - 1], "the"))
+        return false;
+    const qc_token *w = &T[np->na];
+    return (qc_tcls(w) & QC_LX_ORG) && !(w->flags & (QC_TKF_ALLCAPS | QC_TKF_MIXACR | QC_TKF_POSS));
+}
+
+/* A court's document: "the ruling", "the judgment", "the decision". */
+static bool qc_court_doc(const qc_token *t)
+{
+    return qc_tis(t, "ruling") || qc_tis(t, "judgment") || qc_tis(t, "judgement") || qc_tis(t, "decision") ||
+           qc_tis(t, "verdict");
+}
+
 static void qc_resolve(qc_qx *x, qc_q *q)
 {
     qc_possessor(x, &q->np);
@@ -851,18 +904,25 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     switch (np->kind) {
     case QC_NP_PRONOUN:
         if (!strcmp(np->head, "he") || !strcmp(np->head, "she"))
-            e = qc_ents_recent(&x->ents, npos, false, np->head[0] == 'h' ? 'm' : 'f');
+            e = qc_ents_recent_subject(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a),
+                                       np->head[0] == 'h' ? 'm' : 'f');
         else if (!strcmp(np->head, "it") || !strcmp(np->head, "they"))
             e = qc_ents_recent(&x->ents, npos, true, 0);
         break;
     case QC_NP_PERSON:
     case QC_NP_ORG:
-        e = qc_ents_lookup(&x->ents, np, true);
+        /* "the Court", "The Ministry": the court named before */
+        if (np->kind == QC_NP_ORG && qc_generic_org(x, np))
+            e = qc_ents_recent_org_with(&x->ents, npos, T[np->na].key);
+        if (e < 0)
+            e = qc_ents_lookup(&x->ents, np, true);
         if (e < 0)
             fallback = qc_ents_span_text(&x->ents, np->na, np->nb);
         break;
     case QC_NP_ROLE:
-        e = qc_ents_with_title(&x->ents, npos, np->ta, np->tb);
+        /* "a protester" is someone new, not the protester named before */
+        if (!qc_indefinite(&T[np->a]))
+            e = qc_ents_with_title(&x->ents, npos, np->ta, np->tb);
         if (e < 0 && np->nb > np->na) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;
@@ -873,7 +933,11 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         }
         break;
     case QC_NP_DOC:
-        e = qc_ents_owner(&x->ents, npos);
+        /* "the ruling", "the judgment": the court that gave it */
+        if (qc_court_doc(&T[np->b - 1]))
+            e = qc_ents_recent_org_with(&x->ents, npos, "court");
+        if (e < 0)
+            e = qc_ents_owner(&x->ents, npos);
         break;
     case QC_NP_GENERIC:
         /* "the company" names the organisation last named; "officials",
@@ -988,6 +1052,97 @@ static int32_t qc_last_cp(const char *s, size_t a, size_t b)
     return qc_utf8_decode_before(s, b, &st);
 }
 
+static bool qc_dash(const qc_token *t)
+{
+    return t->type == QC_TK_PUNCT && (t->cp == 0x2014 || t->cp == 0x2013 || t->cp == 0x2015 || t->cp == '-');
+}
+
+/* A pull quote: a paragraph that is one quotation and nothing else, the
+ * next one "— Name, role". The name is its speaker (np). */
+static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    size_t b = q->last_block;
+    if (q->open != x->bfirst[q->block] || q->close == QC_NONE)
+        return false;
+    for (size_t i = q->close + 1; i < x->blast[b]; i++)
+        if (T[i].type != QC_TK_PUNCT || !(T[i].flags & QC_TKF_SENT_END))
+            return false;
+    size_t nb = b + 1;
+    while (nb < x->prose->nblocks && x->bfirst[nb] == x->blast[nb])
+        nb++;
+    if (nb >= x->prose->nblocks || x->blast[nb] - x->bfirst[nb] < 2 || !qc_dash(&T[x->bfirst[nb]]))
+        return false;
+    size_t f = x->bfirst[nb] + 1;
+    qc_np n = qc_np_forward_lenient(x, f, x->blast[nb]);
+    if (!qc_np_ok(&n) || (n.kind != QC_NP_PERSON && n.kind != QC_NP_ORG))
+        return false;
+    /* the name is the whole line, or goes on with ", role" */
+    if (n.b < x->blast[nb] && !qc_punct(&T[n.b], ',') && !qc_punct(&T[n.b], '(') &&
+        !(T[n.b].flags & QC_TKF_SENT_END))
+        return false;
+    *np = n;
+    return true;
+}
+
+/* Does block b open with an interviewer's tag ("WN:", "Wikinews:", "Q:")? */
+static bool qc_question_block(const qc_qx *x, size_t b)
+{
+    const qc_token *T = x->toks.items;
+    size_t f = x->bfirst[b];
+    if (x->blast[b] < f + 2 || !qc_punct(&T[f + 1], ':') || T[f].type != QC_TK_WORD)
+        return false;
+    return !strcmp(T[f].key, "wn") || !strcmp(T[f].key, "wikinews") || !strcmp(T[f].key, "q") ||
+           !strcmp(T[f].key, "interviewer");
+}
+
+/* The person an interview is with: the first person the text names before
+ * the first question; -1 when the text is not an interview (fewer than
+ * two questions). */
+static int qc_interviewee(qc_qx *x)
+{
+    size_t questions = 0, first = QC_NONE;
+    for (size_t b = 0; b < x->prose->nblocks; b++)
+        if (qc_question_block(x, b)) {
+            questions++;
+            if (first == QC_NONE)
+                first = b;
+        }
+    if (questions < 2)
+        return -1;
+    size_t end = x->toks.items[x->bfirst[first]].start;
+    for (size_t i = 0; i < x->ents.mentions.len && x->ents.mentions.items[i].pos < end; i++) {
+        int e = x->ents.mentions.items[i].ent;
+        if (!x->ents.ents.items[e].is_org)
+            return e;
+    }
+    return -1;
+}
+
+/* In an interview, what is quoted inside an answer is the interviewee's,
+ * unless the answer names its speaker ("Smith said …"). */
+static void qc_interview_answers(qc_qx *x)
+{
+    int who = qc_interviewee(x);
+    if (who < 0)
+        return;
+    bool answers = false;   /* past the first question */
+    size_t cur = QC_NONE;
+    for (size_t k = 0; k < x->qs.len; k++) {
+        qc_q *q = &x->qs.items[k];
+        for (size_t b = cur == QC_NONE ? 0 : cur + 1; b <= q->block; b++)
+            answers = answers || qc_question_block(x, b);
+        cur = q->block;
+        if (q->drop || !answers || qc_question_block(x, q->block))
+            continue;
+        if (q->attributed && (q->np.kind == QC_NP_PERSON || q->np.kind == QC_NP_ORG) && q->speaker)
+            continue;
+        /* "attributed" stays as it was: a short unattributed term in an
+         * answer is still a scare quote */
+        q->speaker = x->ents.ents.items[who].name;
+    }
+}
+
 static void qc_attribute(qc_qx *x)
 {
     const qc_token *T = x->toks.items;
@@ -1056,6 +1211,10 @@ static void qc_attribute(qc_qx *x)
             size_t sent_lo = qc_sentence_start(x, b, q->open);
             if (lo < q->open && qc_attr_before(x, sent_lo, lo, q->open, &np, &verb))
                 found = true;
+        }
+        if (!found && qc_pull_quote_attr(x, q, &np)) {
+            found = true;   /* a pull quote, its author on the next line */
+            verb = QC_NONE;
         }
         if (found) {
             q->attributed = true;
@@ -1396,6 +1555,7 @@ void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_pr
         for (size_t b = 0; b < prose->nblocks; b++)
             qc_ents_scan(&x.ents, x.bfirst[b], x.blast[b], x.outside, pass);
     qc_attribute(&x);
+    qc_interview_answers(&x);
     qc_classify(&x);
 
     size_t n = 0;

@@ -86,6 +86,16 @@ static void qc_make_key(const char *s, size_t a, size_t b, char *key)
     key[k] = '\0';
 }
 
+/* Number of ASCII capital letters in s[i..j). */
+static size_t qc_ascii_uppers(const char *s, size_t i, size_t j)
+{
+    size_t n = 0;
+    for (size_t q = i; q < j; q++)
+        if (s[q] >= 'A' && s[q] <= 'Z')
+            n++;
+    return n;
+}
+
 void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
 {
     size_t i = from;
@@ -212,6 +222,9 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
             }
             if (digit)
                 t.flags |= QC_TKF_DIGIT;
+            if ((t.flags & QC_TKF_CAP) && !(t.flags & QC_TKF_ALLCAPS) && !digit && j - i <= 4 &&
+                qc_ascii_uppers(s, i, j) >= 2)
+                t.flags |= QC_TKF_MIXACR;
             t.cls = qc_lexicon_get(t.key);
             {
                 const char *hy = strrchr(t.key, '-');

@@ -33,6 +33,7 @@ enum {
     QC_TKF_CLOSE = 1u << 6,     /* quote mark that can close (right-flanking) */
     QC_TKF_SENT_END = 1u << 7,  /* punctuation ending a sentence */
     QC_TKF_SPACE_BEFORE = 1u << 8,
+    QC_TKF_MIXACR = 1u << 9,    /* short mixed-case acronym: TfL, DfE, BoE */
 };
 
 typedef struct qc_token {
