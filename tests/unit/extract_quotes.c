@@ -396,6 +396,12 @@ static void test_pronoun_prefers_subject(void **st)
            { "The report stands.", D, "Ian Brooks", "He", "added" });
     EXPECT("Maria Lopez met Tom Reyes on Tuesday. She said: “The deal is close.”\n",
            { "The deal is close.", D, "Maria Lopez", "She", "said" });
+    /* a name with a particle and its affiliation ("X bin Y of Z") is a
+     * person; a name after "of" and a role is not the subject */
+    EXPECT("The broadcaster reported that in March, Crown Prince Faisal bin Omar of Varnekia accepted "
+           "blame for the death of journalist Karim Haddad but did not say he ordered it. Speaking to "
+           "Anna Berg of the broadcaster, he said, “It happened on my watch.”\n",
+           { "It happened on my watch.", D, "Faisal bin Omar", "he", "said" });
 }
 
 static void test_interview_and_pull_quote(void **st)

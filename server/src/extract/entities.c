@@ -224,8 +224,9 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         while (p < e && (qc_titleish(&toks[p]) || (qc_lower(&toks[p]) && !(qc_cls(&toks[p]) & (QC_LX_CONNECT | QC_LX_PARTICLE)))))
             p++;
         size_t q = p;
-        while (q < e && qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q]))
-            q++;
+        while (q < e && ((qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q])) ||
+                         qc_name_particle(toks, p, q)))
+            q++;   /* "Mohammad bin Salman of Saudi Arabia" */
         if (q - p >= 2 && q < e && qc_connector(&toks[q]) &&
             (!strcmp(toks[q].key, "of") || !strcmp(toks[q].key, "from") || !strcmp(toks[q].key, "at"))) {
             np.kind = QC_NP_PERSON;
@@ -241,8 +242,9 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         while (p < e && qc_titleish(&toks[p]))
             p++;
         size_t q = p;
-        while (q < e && qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q]))
-            q++;
+        while (q < e && ((qc_plain_name_tok(&toks[q]) && !qc_connector(&toks[q])) ||
+                         qc_name_particle(toks, p, q)))
+            q++;   /* "Mohammad bin Salman of Saudi Arabia" */
         if (q - p >= 2 && q < e && qc_connector(&toks[q]) &&
             (!strcmp(toks[q].key, "of") || !strcmp(toks[q].key, "from") || !strcmp(toks[q].key, "at"))) {
             np.kind = QC_NP_PERSON;
@@ -1188,7 +1190,10 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         bool prep = false;
         {
             size_t pk = k;
-            while (pk > a && qc_lower(&toks[pk - 1]) && (qc_cls(&toks[pk - 1]) & QC_LX_DET))
+            /* back over determiners and lower-case roles: "the murder of
+             * journalist Jamal Khashoggi" is still the object of "of" */
+            while (pk > a && qc_lower(&toks[pk - 1]) &&
+                   (qc_cls(&toks[pk - 1]) & (QC_LX_DET | QC_LX_TITLE)))
                 pk--;
             static const char *const preps[] = { "to", "with", "by", "for", "from", "of", "at", "about", "against",
                                                  "on", "in", "into", "toward", "towards", "among", "between",
