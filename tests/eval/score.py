@@ -13,6 +13,9 @@ Sets:
   blind     30 more Wikinews articles drawn at random (select_blind.py;
             wikinews_blind.tsv, wikinews_blind_not_quotes.tsv), annotated
             from the text alone by someone who never ran the tool
+  final     30 further random Wikinews articles (select_blind.py --final;
+            wikinews_final.tsv), annotated the same way and kept for the
+            closing independent measurement (not part of `all`)
 
 For each set it prints quote recall (gold quotes the system found), quote
 precision (system quotes that are gold quotes), speaker accuracy (over found
@@ -420,7 +423,7 @@ def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -473,6 +476,9 @@ def main():
                 if s == "heldout":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
+                elif s == "final":
+                    items, names, missing, nots = load_wikinews(
+                        shared, tmp, "wikinews_final.tsv", "wikinews_final_not_quotes.tsv", "fi")
                 elif s == "blind":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_blind.tsv", "wikinews_blind_not_quotes.tsv", "bl")

@@ -8,7 +8,12 @@ quotation marks of any kind (" \u201c \u201d \u00ab \u00bb), and draws 30 of
 them with ``random.Random(20261121).sample(sorted(urls), 30)``. Prints the
 chosen URLs, one a line, in draw order.
 
-    python3 tests/eval/select_blind.py [--shared DIR] [--files]
+With ``--final`` it selects the final blind set instead: it also drops the
+URLs of ``wikinews_blind.tsv`` and draws with
+``random.Random(20261122).sample(sorted(urls), 30)`` (all remaining
+candidates, sorted, if fewer than 30 are left).
+
+    python3 tests/eval/select_blind.py [--shared DIR] [--files] [--final]
 
 Standard library only. ``--shared`` defaults to ``../shared`` relative to the
 repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
@@ -24,18 +29,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SEED = 20261121
+FINAL_SEED = 20261122
 COUNT = 30
 MIN_MARKS = 4
 MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
 ANNOTATED = ("wikinews_gold.tsv", "wikinews_heldout.tsv")
+FINAL_ANNOTATED = ANNOTATED + ("wikinews_blind.tsv",)
 
 csv.field_size_limit(1 << 30)
 
 
-def annotated_urls():
+def annotated_urls(names=ANNOTATED):
     urls = set()
-    for name in ANNOTATED:
+    for name in names:
         with open(os.path.join(HERE, name), encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
                 urls.add(row["url"])
@@ -53,15 +60,19 @@ def load_texts(shared):
     return texts
 
 
-def select(shared):
+def select(shared, final=False):
     texts = load_texts(shared)
-    done = annotated_urls()
+    done = annotated_urls(FINAL_ANNOTATED if final else ANNOTATED)
     urls = set()
     for url, text in texts.items():
         if url in done:
             continue
         if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
             urls.add(url)
+    if final:
+        if len(urls) <= COUNT:
+            return sorted(urls), len(urls)
+        return random.Random(FINAL_SEED).sample(sorted(urls), COUNT), len(urls)
     return random.Random(SEED).sample(sorted(urls), COUNT), len(urls)
 
 
@@ -71,12 +82,16 @@ def main():
                     help="the shared folder (default: ../shared relative to the repo)")
     ap.add_argument("--files", action="store_true",
                     help="print NN<TAB>url (NN = 01..30 in draw order)")
+    ap.add_argument("--final", action="store_true",
+                    help="the final blind set: also exclude wikinews_blind.tsv, "
+                         "draw with random.Random(%d)" % FINAL_SEED)
     a = ap.parse_args()
     shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
     if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
         sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
-    chosen, pool = select(shared)
-    print("# %d candidate articles, %d drawn with random.Random(%d)" % (pool, COUNT, SEED),
+    chosen, pool = select(shared, final=a.final)
+    print("# %d candidate articles, %d drawn with random.Random(%d)"
+          % (pool, len(chosen), FINAL_SEED if a.final else SEED),
           file=sys.stderr)
     for i, url in enumerate(chosen, 1):
         print("%02d\t%s" % (i, url) if a.files else url)
