@@ -45,9 +45,9 @@ static int qc_cmp_df(const void *a, const void *b)
 
 /* doc -> accumulated score: dense per-article arrays (a scratch buffer
  * borrowed from the corpus's pool, so threads never share one), with the
- * list of articles touched, which is all qc_acc_top scans and all that is
- * reset afterwards. Each article's score is the sum of its weights in the
- * order they were added, as with any table. */
+ * list of articles touched, which is all qc_acc_take_top scans and resets.
+ * Each article's score is the sum of its weights in the order they were
+ * added, as with any table. */
 typedef struct qc_cell {
     float score;
     uint32_t count;
@@ -56,7 +56,8 @@ typedef struct qc_cell {
 struct qc_scratch {
     qc_cell *cell;     /* n, one per article (score and count side by side:
                           one cache line per posting); zero between uses */
-    uint32_t *touched; /* articles with count > 0, in order of first touch */
+    uint32_t *touched; /* articles with count > 0, in order of first touch
+                          (n + 1 slots) */
     size_t ntouched;
 };
 
@@ -85,27 +86,29 @@ static void qc_acc_init(qc_acc *a, qc_corpus *self)
     if (!a->s) {
         a->s = qc_calloc(1, sizeof *a->s);
         a->s->cell = qc_calloc(self->n ? self->n : 1, sizeof *a->s->cell);
-        a->s->touched = qc_malloc((self->n ? self->n : 1) * sizeof *a->s->touched);
+        /* one spare slot: qc_acc_add always writes one past the end */
+        a->s->touched = qc_malloc((self->n + 1) * sizeof *a->s->touched);
     }
 }
 
-static void qc_acc_free(qc_acc *a)
+/* Return the (reset) scratch buffer to the corpus's pool. */
+static void qc_acc_release(qc_acc *a)
 {
-    qc_scratch *s = a->s;
-    for (size_t i = 0; i < s->ntouched; i++)
-        s->cell[s->touched[i]] = (qc_cell){ 0, 0 };
-    s->ntouched = 0;
     pthread_mutex_lock(&a->corpus->scratch_lock);
-    array_push(&a->corpus->scratch, s);
+    array_push(&a->corpus->scratch, a->s);
     pthread_mutex_unlock(&a->corpus->scratch_lock);
     a->s = NULL;
 }
 
+/* Branch-free: the article is always written at the end of the touched
+ * list, which only grows when this is its first posting (a first touch is
+ * too common, and too random, to predict). */
 static inline void qc_acc_add(qc_acc *a, uint32_t doc, float w)
 {
-    qc_cell *c = &a->s->cell[doc];
-    if (!c->count)
-        a->s->touched[a->s->ntouched++] = doc;
+    qc_scratch *s = a->s;
+    qc_cell *c = &s->cell[doc];
+    s->touched[s->ntouched] = doc;
+    s->ntouched += c->count == 0;
     c->score += w;
     c->count++;
 }
@@ -124,15 +127,20 @@ static int qc_cmp_cand(const void *a, const void *b)
     return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
-static size_t qc_acc_top(const qc_acc *a, qc_cand *out, size_t k, uint32_t min_count)
+/* The top k articles by score among those with at least min_count
+ * postings, best first; the accumulator is reset on the way (one pass over
+ * the touched articles) and returned to the pool. */
+static size_t qc_acc_take_top(qc_acc *a, qc_cand *out, size_t k, uint32_t min_count)
 {
     size_t n = 0;
-    const qc_scratch *sc = a->s;
+    qc_scratch *sc = a->s;
     for (size_t ti = 0; ti < sc->ntouched; ti++) {
         uint32_t d = sc->touched[ti];
-        if (sc->cell[d].count < min_count)
+        qc_cell cell = sc->cell[d];
+        sc->cell[d] = (qc_cell){ 0, 0 };
+        if (cell.count < min_count || k == 0)
             continue;
-        qc_cand c = { d, sc->cell[d].count, sc->cell[d].score };
+        qc_cand c = { d, cell.count, cell.score };
         if (n < k) {
             /* sift up */
             size_t i = n++;
@@ -165,6 +173,8 @@ static size_t qc_acc_top(const qc_acc *a, qc_cand *out, size_t k, uint32_t min_c
             }
         }
     }
+    sc->ntouched = 0;
+    qc_acc_release(a);
     qsort(out, n, sizeof *out, qc_cmp_cand);
     return n;
 }
@@ -227,17 +237,12 @@ static void qc_accumulate(const qc_corpus *self, const qc_qbucket *b, qc_acc *ac
         /* fast path while a whole varint (at most 5 bytes) surely fits:
          * one- and two-byte gaps without bounds checks; the same values
          * as qc_varint_get */
-        if (end - p >= 5) {
-            uint32_t x = p[0];
-            if (x < 0x80) {
-                v = x;
-                p++;
-            } else if (p[1] < 0x80) {
-                v = (x & 0x7f) | (uint32_t)p[1] << 7;
-                p += 2;
-            } else if (!qc_varint_get(&p, end, &v)) {
-                break;
-            }
+        if (end - p >= 5 && !(p[0] & p[1] & 0x80)) {
+            /* one or two bytes, without a branch on which (gaps either
+             * side of 128 are equally common in mid-length lists) */
+            uint32_t x = p[0], two = x >> 7;
+            v = (x & 0x7f) | (((uint32_t)p[1] << 7) & (0u - two));
+            p += 1 + two;
         } else if (!qc_varint_get(&p, end, &v)) {
             break;
         }
@@ -437,8 +442,7 @@ size_t qc_corpus_search(qc_corpus *self, const char *text, size_t len, qc_corpus
     qc_cand *cand = qc_malloc(ncand * sizeof *cand);
     /* an article that holds half the quote's words in order shares, in
      * practice, a good share of its pairs: ask for a fifth of them */
-    ncand = qc_acc_top(&acc, cand, ncand, processed >= 10 ? processed / 5 : 1);
-    qc_acc_free(&acc);
+    ncand = qc_acc_take_top(&acc, cand, ncand, processed >= 10 ? processed / 5 : 1);
     Array(qc_corpus_hit) all = ARRAY_INIT;
     qc_corpus_hit buf[3];
     for (size_t c = 0; c < ncand; c++) {
@@ -512,8 +516,7 @@ size_t qc_corpus_related(qc_corpus *self, const char *text, size_t len,
     free(bs);
     size_t want = max;
     qc_cand *cand = qc_malloc(want * sizeof *cand);
-    size_t nc = qc_acc_top(&acc, cand, want, 3);
-    qc_acc_free(&acc);
+    size_t nc = qc_acc_take_top(&acc, cand, want, 3);
     for (size_t i = 0; i < nc; i++) {
         out[i].article = cand[i].doc;
         out[i].shared = cand[i].count;

@@ -385,60 +385,83 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
             out->draft_words++;
         }
     }
-    /* M: best cost with the last step not a drop; D: ending in a run of drops */
+    /* M: best cost with the last step not a drop; D: ending in a run of
+     * drops; B: the better of the two (what the next row reads). One
+     * allocation for all of them; `from` is only kept for gap and bracket
+     * rows, the only ones the trace back reads it in. */
     size_t W = m + 1, cells = (ne + 1) * W;
-    int *M = qc_malloc(cells * sizeof *M);
-    int *D = qc_malloc(cells * sizeof *D);
-    unsigned char *bp = qc_malloc(cells);
-    unsigned char *dfrom = qc_malloc(cells);   /* D came from: 0 = M, 1 = D */
-    size_t *from = qc_malloc(cells * sizeof *from);
+    char *mem = qc_malloc(cells * (3 * sizeof(int) + sizeof(uint32_t) + 2));
+    int *M = (int *)mem;
+    int *D = M + cells;
+    int *B = D + cells;
+    uint32_t *from = (uint32_t *)(B + cells);
+    unsigned char *bp = (unsigned char *)(from + cells);
+    unsigned char *dfrom = bp + cells;   /* D came from: 0 = M, 1 = D */
     for (size_t j = 0; j <= m; j++) {
         M[j] = 0;
         D[j] = QC_INF;
+        B[j] = 0;
         bp[j] = BP_START;
-        from[j] = j;
+        from[j] = (uint32_t)j;
         dfrom[j] = 0;
     }
-#define BEST(i, j) (M[(i) * W + (j)] <= D[(i) * W + (j)] ? M[(i) * W + (j)] : D[(i) * W + (j)])
     for (size_t i = 1; i <= ne; i++) {
         const qc_el *e = &el[i - 1];
+        const int *Bp = B + (i - 1) * W;   /* the row before */
+        int *Mr = M + i * W, *Dr = D + i * W, *Br = B + i * W;
+        unsigned char *bpr = bp + i * W, *dfr = dfrom + i * W;
+        int edge = i == 1 ? QC_COST_EDGE : 0;
+        /* a gap: the best of the row before over [0, j], the latest on a
+         * tie (a running minimum) */
+        int gmin = QC_INF;
+        size_t garg = 0;
         for (size_t j = 0; j <= m; j++) {
             int best = QC_INF;
             unsigned char b = BP_NONE;
-            size_t f = j;
             if (e->kind == QC_EL_WORD) {
                 if (j >= 1) {
                     bool eq = d[e->d].key == s[j - 1].key;
-                    int c = BEST(i - 1, j - 1) + (eq ? 0 : QC_COST_SUB + (i == 1 ? QC_COST_EDGE : 0));
+                    int c = Bp[j - 1] + (eq ? 0 : QC_COST_SUB + edge);
                     if (c < best) {
                         best = c;
                         b = BP_DIAG;
                     }
                 }
-                int c = BEST(i - 1, j) + QC_COST_INS + (i == 1 ? QC_COST_EDGE : 0);
+                int c = Bp[j] + QC_COST_INS + edge;
                 if (c < best) {
                     best = c;
                     b = BP_INS;
                 }
+            } else if (e->kind == QC_EL_GAP) {
+                if (Bp[j] <= gmin) {
+                    gmin = Bp[j];
+                    garg = j;
+                }
+                if (gmin < best) {
+                    best = gmin;
+                    b = BP_SPAN;
+                }
+                from[i * W + j] = (uint32_t)garg;
             } else {
-                size_t lo = e->kind == QC_EL_GAP ? 0 : (j > QC_BRACKET_SPAN ? j - QC_BRACKET_SPAN : 0);
+                size_t f = j;
+                size_t lo = j > QC_BRACKET_SPAN ? j - QC_BRACKET_SPAN : 0;
                 for (size_t k = j + 1; k-- > lo;) {
-                    int c = BEST(i - 1, k);
+                    int c = Bp[k];
                     if (c < best) {
                         best = c;
                         b = BP_SPAN;
                         f = k;
                     }
                 }
+                from[i * W + j] = (uint32_t)f;
             }
-            M[i * W + j] = best;
-            bp[i * W + j] = b;
-            from[i * W + j] = f;
+            Mr[j] = best;
+            bpr[j] = b;
             int dc = QC_INF;
             unsigned char df = 0;
             if (j >= 1) {
-                int o = M[i * W + j - 1] + QC_COST_DEL_OPEN;
-                int x = D[i * W + j - 1] + QC_COST_DEL_EXT;
+                int o = Mr[j - 1] + QC_COST_DEL_OPEN;
+                int x = Dr[j - 1] + QC_COST_DEL_EXT;
                 if (x < o) {
                     dc = x;
                     df = 1;
@@ -446,8 +469,9 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
                     dc = o;
                 }
             }
-            D[i * W + j] = dc;
-            dfrom[i * W + j] = df;
+            Dr[j] = dc;
+            dfr[j] = df;
+            Br[j] = best <= dc ? best : dc;
         }
     }
     /* best end: lowest cost; on a tie, one whose last word was compared
@@ -506,10 +530,6 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
         }
         ops[len++] = op;
     }
-#undef BEST
-    free(M);
-    free(D);
-    free(dfrom);
     /* reverse */
     for (size_t a = 0, z = len ? len - 1 : 0; a < z; a++, z--) {
         qc_edit t = ops[a];
@@ -556,8 +576,7 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
         }
     }
     free(el);
-    free(bp);
-    free(from);
+    free(mem);
     return have;
 }
 
