@@ -9,6 +9,10 @@
 set -u
 cd "$(dirname "$0")"
 BIN="${1:-${QC_BIN:-../../../../bin/quotecheck}}"
+[ $# -gt 0 ] && shift
+# the drafts to score (default: all)
+DRAFTS=("$@")
+[ ${#DRAFTS[@]} -gt 0 ] || DRAFTS=(e*.md)
 SEEDS="${QC_SHARED:-$(cd ../../../.. && pwd)/../shared}/seeds"
 [ -d "$SEEDS" ] || { echo "SKIP eval (no $SEEDS)"; exit 0; }
-python3 ../../score_drafts.py "$BIN" "$SEEDS" e*.md
+python3 ../../score_drafts.py "$BIN" "$SEEDS" "${DRAFTS[@]}"

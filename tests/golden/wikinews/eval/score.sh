@@ -7,10 +7,14 @@
 # mistake. A mistake is caught when an error or warning is reported on its
 # line (exact when its code is one of those listed); every other error or
 # warning is a false alarm. Scoring is the same as ../../seeds/eval/score.sh.
-# Usage: score.sh [QC_BIN]
+# Usage: score.sh [QC_BIN [DRAFT.md...]]
 set -u
 cd "$(dirname "$0")"
 BIN="${1:-${QC_BIN:-../../../../bin/quotecheck}}"
+[ $# -gt 0 ] && shift
+# the drafts to score (default: all)
+DRAFTS=("$@")
+[ ${#DRAFTS[@]} -gt 0 ] || DRAFTS=(w*.md)
 SHARED="${QC_SHARED:-$(cd ../../../.. && pwd)/../shared}"
 CORPUS="$SHARED/corpora/wikinews"
 if [ ! -f "$CORPUS/wikinews_2019.csv" ] || [ ! -f "$CORPUS/wikinews_2020.csv" ]; then
@@ -40,4 +44,4 @@ for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
 if n != 295:
     print(f"note: {n} articles written (expected 295)", file=sys.stderr)
 PY
-python3 ../../score_drafts.py "$BIN" "$TMP" w*.md
+python3 ../../score_drafts.py "$BIN" "$TMP" "${DRAFTS[@]}"
