@@ -12,6 +12,8 @@ code is one of those listed); every other error or warning is a false alarm.
 Prints one line per draft, the misses and false alarms, and a TOTAL line:
 injected, caught, right code, false alarms, and the share of reported errors
 and warnings that are right (precision). Exit 0, or 2 when the binary fails.
+Gates (for the test suite): QC_GATE_CAUGHT=X (share caught at least X) and
+QC_GATE_FALSE=N (at most N false alarms); exit 1 when one fails.
 """
 import json
 import subprocess
@@ -61,6 +63,11 @@ def main():
     print(f"TOTAL injected {tot['injected']} caught {tot['caught']} (right code {tot['exact']}) "
           f"false alarms {tot['false']} — caught {rec:.1%}, reported errors and warnings right "
           f"{prec:.1%} ({tot['right']}/{tot['reported']})")
+    import os
+    gc, gf = os.environ.get("QC_GATE_CAUGHT"), os.environ.get("QC_GATE_FALSE")
+    if (gc and rec + 1e-9 < float(gc)) or (gf and tot["false"] > int(gf)):
+        print(f"GATE FAILED: caught {rec:.1%} (gate {gc}), false alarms {tot['false']} (gate {gf})")
+        return 1
     return 0
 
 

@@ -79,6 +79,10 @@ static void test_same_qualifier(void **state)
          "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, false);
     pair("In the valley, about 70 percent of towns lost power overnight.", "about 70",
          "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, true);
+    /* a dropped "at least" claims more than the source knows */
+    pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
+         "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",
+         "at least ten", true, false);
 }
 
 static void test_dates(void **state)

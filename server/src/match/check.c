@@ -528,6 +528,61 @@ static const char *qc_draft_speaker(qc_ctx *c, const qc_quote *q, size_t *sp_end
     return res;
 }
 
+/* Is `name` (or, for a name of several words, its last word) written in
+ * the draft in the stretch before `pos` (about two paragraphs)? A pronoun
+ * there may then mean that person, whoever the extractor resolved it to. */
+static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
+{
+    const char *t = c->draft->data;
+    size_t from = pos > 1500 ? pos - 1500 : 0;
+    const char *last = strrchr(name, ' ');
+    last = last ? last + 1 : name;
+    const char *forms[2] = { name, last };
+    for (int f = 0; f < 2; f++) {
+        size_t n = strlen(forms[f]);
+        if (n < 3 || (f == 1 && (forms[1] == name || !isupper((unsigned char)forms[1][0]))))
+            continue;
+        for (size_t i = from; i + n <= pos; i++) {
+            if (memcmp(t + i, forms[f], n))
+                continue;
+            bool l = i == 0 || !(isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80);
+            bool r = i + n >= c->dlen || !(isalnum((unsigned char)t[i + n]) || (unsigned char)t[i + n] >= 0x80);
+            if (l && r)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is fg in a heading, with the same number in the body of the draft
+ * ("# Death toll reaches 39" over "A total of 39 people are confirmed
+ * dead")? The body's figure is the one checked: a headline's few words say
+ * too little about what is counted to compare it on its own. */
+static bool qc_headline_repeats(const qc_prose *prose, const qc_extraction *ex,
+                                const qc_figure *fg)
+{
+    if (!prose)
+        return false;
+    bool heading = false;
+    for (size_t b = 0; b < prose->nblocks && !heading; b++)
+        heading = prose->blocks[b].kind == QC_BLOCK_HEADING && prose->blocks[b].start <= fg->start &&
+                  fg->end <= prose->blocks[b].end;
+    if (!heading)
+        return false;
+    for (size_t i = 0; i < ex->nfigures; i++) {
+        const qc_figure *o = &ex->figures[i];
+        if (o == fg || o->kind != fg->kind || o->value != fg->value || o->value_max != fg->value_max)
+            continue;
+        bool in_heading = false;
+        for (size_t b = 0; b < prose->nblocks && !in_heading; b++)
+            in_heading = prose->blocks[b].kind == QC_BLOCK_HEADING &&
+                         prose->blocks[b].start <= o->start && o->end <= prose->blocks[b].end;
+        if (!in_heading)
+            return true;
+    }
+    return false;
+}
+
 static bool qc_masked(const qc_ctx *c, size_t pos)
 {
     if (c->dtext == c->draft->data || pos >= c->dlen)
@@ -960,7 +1015,13 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
         }
         free(dctx);
         qc_speaker_set_free(dset);
-        if (!same && diff) {
+        /* "he said" where the sources' speaker was named just before: the
+         * pronoun may well mean them — not a misattribution to report */
+        bool ambiguous = false;
+        if (!same && diff && q->speaker_text && qc_match_is_pronoun(q->speaker_text))
+            for (size_t i = 0; i < ndiff && !ambiguous; i++)
+                ambiguous = qc_named_before(c, q->start, diff_c[i]->speaker);
+        if (!same && diff && !ambiguous) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
             if (fd) {
@@ -1824,7 +1885,7 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
     for (size_t i = 0; i < ex->nfigures; i++) {
         const qc_figure *fg = &ex->figures[i];
         if (fg->in_quote || qc_masked(&c, fg->start) ||
-            fg->end > c.dlen)
+            fg->end > c.dlen || qc_headline_repeats(prose, ex, fg))
             continue;
         qc_check_figure(&c, fg, arts, narts);
     }

@@ -473,12 +473,12 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
     case QC_FIGURE_DATE:
         /* the same precision (a day with a day, a year with a year), the
          * same word next to it on one side and the same words around it,
-         * at least four ("the Pentagon announced on January 3 that …
+         * at least three ("the Pentagon announced on January 3 that …
          * Quds Force commander … killed"): a sentence with several dates
          * shares its words among all of them */
         return a->date_form && a->date_form == b->date_form &&
                ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
-               qc_shared(a, b) >= 4;
+               qc_shared(a, b) >= 2;
     case QC_FIGURE_TIME:
     case QC_FIGURE_MONEY:
     case QC_FIGURE_OTHER:
@@ -525,6 +525,13 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     if (fa->kind == QC_FIGURE_DATE)
         return a->lo == b->lo && a->hi == b->hi &&
                (!a->date_year || !b->date_year || a->date_year == b->date_year);
+    /* a bound dropped: "ten survivors" where the source says "at least
+     * ten" claims more than the source knows */
+    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&
+        qc_q(fa->qualifier ? fa->qualifier : fb->qualifier, "at least") &&
+        fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&
+        fb->value_max == fb->value)
+        return false;
     if (fa->qualifier && fb->qualifier && !strcmp(fa->qualifier, fb->qualifier) && !fa->vague &&
         !fb->vague && fa->kind != QC_FIGURE_TIME)
         return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
