@@ -473,7 +473,7 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
     case QC_FIGURE_DATE:
         /* the same precision (a day with a day, a year with a year), the
          * same word next to it on one side and the same words around it,
-         * at least three ("the Pentagon announced on January 3 that …
+         * at least two ("the Pentagon announced on January 3 that …
          * Quds Force commander … killed"): a sentence with several dates
          * shares its words among all of them */
         return a->date_form && a->date_form == b->date_form &&
