@@ -68,6 +68,7 @@
 #include "match/match_internal.h"
 #include "config/config.h"
 #include "corpus/corpus.h"
+#include "extract/lexicon.h"
 #include "util/alloc.h"
 #include "util/array.h"
 #include "util/strbuf.h"
@@ -78,6 +79,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define QC_MAX_HITS 12
 #define QC_MAX_RELATED 32
@@ -583,6 +585,25 @@ static bool qc_headline_repeats(const qc_prose *prose, const qc_extraction *ex,
     return false;
 }
 
+/* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"
+ * for a Laura (first names of known gender). */
+static bool qc_pronoun_fits(const char *pronoun, const char *name)
+{
+    char first[32];
+    size_t n = 0;
+    while (name[n] && name[n] != ' ' && n + 1 < sizeof first) {
+        first[n] = (char)tolower((unsigned char)name[n]);
+        n++;
+    }
+    first[n] = 0;
+    unsigned cls = name[n] == ' ' ? qc_lexicon_get(first) : 0;
+    if (!strcasecmp(pronoun, "she"))
+        return !(cls & QC_LX_MALE) || (cls & QC_LX_FEMALE);
+    if (!strcasecmp(pronoun, "he"))
+        return !(cls & QC_LX_FEMALE) || (cls & QC_LX_MALE);
+    return true;
+}
+
 static bool qc_masked(const qc_ctx *c, size_t pos)
 {
     if (c->dtext == c->draft->data || pos >= c->dlen)
@@ -1020,7 +1041,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
         bool ambiguous = false;
         if (!same && diff && q->speaker_text && qc_match_is_pronoun(q->speaker_text))
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
-                ambiguous = qc_named_before(c, q->start, diff_c[i]->speaker);
+                ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
+                            qc_named_before(c, q->start, diff_c[i]->speaker);
         if (!same && diff && !ambiguous) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
