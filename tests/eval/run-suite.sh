@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 QC_BIN="${QC_BIN:-bin/quotecheck}"
 QC_SHARED="${QC_SHARED:-$PWD/../shared}"
 WN_RECALL="${QC_EVAL_WN_RECALL:-0.95}"
-WN_SPEAKER="${QC_EVAL_WN_SPEAKER:-0.80}"
+WN_SPEAKER="${QC_EVAL_WN_SPEAKER:-0.92}"
 PY=$(command -v python3 || true)
 
 if [ -z "$PY" ]; then

@@ -398,6 +398,9 @@ static void test_pronoun_prefers_subject(void **st)
            { "The deal is close.", D, "Maria Lopez", "She", "said" });
     /* a name with a particle and its affiliation ("X bin Y of Z") is a
      * person; a name after "of" and a role is not the subject */
+    EXPECT("Earlier this month, Mira Kovac of the Sava district council in Ostrel said: "
+           "“The valley will be rebuilt.”\n",
+           { "The valley will be rebuilt.", D, "Mira Kovac", "Mira Kovac of the Sava", "said" });
     EXPECT("The broadcaster reported that in March, Crown Prince Faisal bin Omar of Varnekia accepted "
            "blame for the death of journalist Karim Haddad but did not say he ordered it. Speaking to "
            "Anna Berg of the broadcaster, he said, “It happened on my watch.”\n",
@@ -589,6 +592,62 @@ static void test_titles_in_quotes_are_not_speech(void **st)
            { "The operation is over", D, "Ivan Roth", "army spokesman Colonel Ivan Roth", "said" });
 }
 
+static void test_roles_and_first_person(void **st)
+{
+    (void)st;
+    /* a definite role no title gave anyone: a man or woman the text named
+     * ("the father", "the mother"), the subject just before ("the
+     * campaign"); a first-person fragment woven into a sentence without a
+     * reporting verb: the sentence's subject */
+    EXPECT("Judge Ana Ruiz sentenced Peter and Maria Holt on Friday.\n\n"
+           "Peter Holt, alone, was also fined.\n\n"
+           "The father said “I never meant to hurt anyone at all.”\n\n"
+           "The mother said “I hope to see them again one day.”\n\n"
+           "Senator Tom Avery was accused of lying. The campaign called the claim “completely made up.”\n\n"
+           "Nina Park has sewn costumes for years, her hobby “grew out of my love for the stage.”\n",
+           { "I never meant to hurt anyone at all.", D, "Peter Holt", "The father", "said" },
+           { "I hope to see them again one day.", D, "Maria Holt", "The mother", "said" },
+           { "completely made up.", P, "Tom Avery", "The campaign", "called" },
+           { "grew out of my love for the stage.", P, "Nina Park", "Nina Park", NULL });
+}
+
+static void test_bracket_interview_and_documents(void **st)
+{
+    (void)st;
+    /* "((WN))" asks; "you wrote “…”" quotes the interviewee back; a pull
+     * quote's author on the same line; a memo posted online by X; the
+     * court's summary and "the Supreme Court" are the court named in full */
+    EXPECT("Wikinews spoke with council candidate Lena Moss.\n\n"
+           "((WN)) On your website, you wrote “the river park must stay open to everyone.” Why?\n\n"
+           "((Lena Moss)) Because it is ours.\n\n"
+           "((WN)) And the budget?\n\n"
+           "“Every dollar will be published online.”  \xE2\x80\x94 \xE2\x80\x8DLena Moss, candidate\n",
+           { "the river park must stay open to everyone.", P, "Lena Moss", "you", "wrote" },
+           { "Every dollar will be published online.", D, "Lena Moss", "Lena Moss", NULL });
+    EXPECT("The Supreme Court of Freedonia ruled on Monday. The hearing was held in the Supreme Court.\n\n"
+           "The court's summary concluded: “The decree is void.”\n\n"
+           "According to a memo posted online by Senator Rosa Vidal, the hearing was cancelled because the minister did “not recognise the authority of the Senate.”\n",
+           { "The decree is void.", D, "Supreme Court of Freedonia", "court's", "concluded" },
+           { "not recognise the authority of the Senate.", P, "Rosa Vidal", "a memo", "posted" });
+}
+
+static void test_objects_and_places_do_not_speak(void **st)
+{
+    (void)st;
+    /* a place after a preposition before "saying"; a name after "to" in
+     * the subject's description; "the legal team's claims" is a noun; a
+     * question quotation followed by the next speaker's clause */
+    EXPECT("Mayor Sam Kerr spoke at a hall outside Springfield, Ohio saying, “We will rebuild the bridge this year.”\n\n"
+           "Ida Lund of Greenfield University and contributor to Harbor wrote, “The plan cannot work as it stands.”\n\n"
+           "Critics such as Omar Reyes, who denounced the legal team's claims as a “national embarrassment”, spoke out.\n\n"
+           "Bishop Carl Dunn said, “Why should anyone be exempt?” Archbishop Leo Marsh said, “Nobody is above the law.”\n",
+           { "We will rebuild the bridge this year.", D, "Sam Kerr", "Mayor Sam Kerr", "saying" },
+           { "The plan cannot work as it stands.", D, "Ida Lund", "Ida Lund of Greenfield University", "wrote" },
+           { "national embarrassment", P, "Omar Reyes", "Omar Reyes", "denounced" },
+           { "Why should anyone be exempt?", D, "Carl Dunn", "Bishop Carl Dunn", "said" },
+           { "Nobody is above the law.", D, "Leo Marsh", "Archbishop Leo Marsh", "said" });
+}
+
 static void test_no_quotes(void **st)
 {
     (void)st;
@@ -654,6 +713,9 @@ int main(void)
         cmocka_unit_test(test_partial_quotes),
         cmocka_unit_test(test_apostrophes_are_not_quotes),
         cmocka_unit_test(test_titles_in_quotes_are_not_speech),
+        cmocka_unit_test(test_roles_and_first_person),
+        cmocka_unit_test(test_bracket_interview_and_documents),
+        cmocka_unit_test(test_objects_and_places_do_not_speak),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
     };

@@ -24,6 +24,8 @@ static unsigned qc_cls(const qc_token *t) { return t->type == QC_TK_WORD ? t->cl
 
 static bool qc_word(const qc_token *t) { return t->type == QC_TK_WORD; }
 
+static bool qc_punct_is(const qc_token *t, int32_t cp) { return t->type == QC_TK_PUNCT && t->cp == cp; }
+
 /* A capitalised word that can be part of a name. */
 static bool qc_capword(const qc_token *t)
 {
@@ -129,6 +131,18 @@ static bool qc_connector_at(const qc_token *toks, size_t lo, size_t i)
     return true;
 }
 
+/* "Americans", "Iranians": a people, never a person's name. */
+static bool qc_demonym_plural(const qc_token *t)
+{
+    size_t n = strlen(t->key);
+    if (!qc_word(t) || n < 4 || n >= sizeof t->key || t->key[n - 1] != 's')
+        return false;
+    char k[sizeof t->key];
+    memcpy(k, t->key, n - 1);
+    k[n - 1] = '\0';
+    return (qc_lexicon_get(k) & QC_LX_NATION) != 0;
+}
+
 /* Are toks[a..b) capitalised modifiers and nothing else ("National",
  * "Federal")? Before a name they make it an organisation's ("National
  * Geographic"), since no title of a person is made of modifiers alone. */
@@ -198,6 +212,25 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
         c0++;
     const qc_token *last = &toks[e - 1];
+    /* "victim group Ending Clergy Abuse", "the company Hasbro": a kind of
+     * organisation before the name makes it one */
+    if (c0 < e && c0 > s && qc_lower(&toks[c0 - 1])) {
+        static const char *const kinds[] = { "group", "company", "firm", "organisation", "organization", "charity",
+                                             "party", "network", "agency", "union", "association", "coalition",
+                                             "movement", "band", "club", "brand", "startup", "start-up", "outlet",
+                                             "website", "newspaper", "magazine", "publisher", "studio", "nonprofit",
+                                             "non-profit", "broadcaster", "retailer", "manufacturer", "airline",
+                                             "organisations", "groups", "companies" };
+        for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+            if (!strcmp(toks[c0 - 1].key, kinds[k])) {
+                np.kind = QC_NP_ORG;
+                np.na = c0;
+                np.nb = e;
+                np.ta = a;
+                np.tb = c0;
+                return np;
+            }
+    }
     /* "the prosecutor general of Tehran", "the mayor of London" */
     if (c0 < e && c0 >= s + 2 && qc_connector(&toks[c0 - 1]) && qc_lower(&toks[c0 - 2]) && qc_titleish(&toks[c0 - 2]) &&
         e - c0 <= 2) {
@@ -335,19 +368,28 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         }
         /* a direction word opening a run of two or more names a place
          * ("West Bank"); alone it may be a surname ("West claimed") */
-        if (n0 == c0 && n0 + 1 < e) {
+        if ((n0 == c0 && n0 + 1 < e) || (n0 == c0 + 1 && e - n0 == 1)) {   /* "South Africa", "North Korea" */
             static const char *const dirs[] = { "eastern", "western", "northern", "southern", "central",
                                                 "east", "west", "north", "south", "upper", "lower", "greater" };
             for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++)
-                if (!strcmp(toks[n0].key, dirs[d]))
+                if (!strcmp(toks[c0].key, dirs[d]))
                     return np;   /* QC_NP_NONE */
         }
         /* a model or product ("Volvo XC90"), not a person */
         for (size_t i = n0; i < e; i++)
             if (toks[i].flags & QC_TKF_DIGIT)
                 return np;   /* QC_NP_NONE */
+        /* "Melbourne Lord Mayor": titles all the way, no name after them */
+        if (e - n0 == 1 && n0 > c0 && qc_titleish(&toks[n0 - 1]) && (qc_cls(&toks[n0]) & QC_LX_TITLE)) {
+            np.kind = QC_NP_ROLE;
+            np.ta = s;
+            np.tb = e;
+            strcpy(np.head, toks[n0].key);
+            return np;
+        }
         /* "Republican", "Democrats": a party member or a group, not a name */
-        if (e - n0 == 1 && (qc_cls(&toks[n0]) & QC_LX_GENERIC) && !(qc_cls(&toks[n0]) & QC_LX_ORG)) {
+        if (e - n0 == 1 && (((qc_cls(&toks[n0]) & QC_LX_GENERIC) && !(qc_cls(&toks[n0]) & QC_LX_ORG)) ||
+                            qc_demonym_plural(&toks[n0]))) {
             np.kind = QC_NP_GENERIC;
             np.ta = s;
             np.tb = e;
@@ -699,6 +741,11 @@ static bool qc_inner_surname(const qc_ent *e, const char *key, const qc_token *t
         return false;
     if (k > 0)
         return true;
+    /* "Sergey" for "Sergey M.": a name whose surname is only an initial */
+    const char *sp = strrchr(e->name, ' ');
+    if (sp && (toks[np->na].flags & QC_TKF_CAP) && qc_word_count(e->key) == 2 &&
+        ((sp[1] && sp[2] == '.' && !sp[3]) || (sp[1] && !strcmp(sp + 2, "\xE2\x80\xA4"))))
+        return true;
     return qc_name_hyphen_last(e->name) || qc_np_honorific(toks, np);
 }
 
@@ -770,6 +817,18 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
             else if (!acr && e->is_org && (qc_ent_acronym_is(e, ini) || qc_ent_acronym_is(e, ini2)) && strlen(ini) >= 2 &&
                      qc_word_count(e->name) == 1)
                 found = (int)i;   /* "IRGC" seen first, full name now */
+        }
+        /* "the Supreme Court" after "the Supreme Court of Puerto Rico" (or
+         * before it): one court, its full name the longer */
+        for (size_t i = 0; i < self->ents.len && found < 0 && !acr && qc_word_count(key) >= 2; i++) {
+            qc_ent *e = &self->ents.items[i];
+            if (!e->is_org || qc_word_count(e->key) < 2)
+                continue;
+            const char *lo = strlen(e->key) < strlen(key) ? e->key : key;
+            const char *hi = lo == key ? e->key : key;
+            size_t n = strlen(lo);
+            if (!strncmp(hi, lo, n) && !strncmp(hi + n, " of ", 4))
+                found = (int)i;
         }
         if (found < 0 && acr) {
             /* an acronym of a known organisation's initials */
@@ -880,11 +939,24 @@ void qc_ents_add_mention_prep(qc_ents *self, size_t pos, int ent, bool subject, 
     self->mentions.items[i] = m;
 }
 
-void qc_ents_add_owner(qc_ents *self, size_t pos, int ent)
+/* "statements" and "statement's" are a "statement". */
+static void qc_doc_head(char *out, size_t cap, const char *key)
+{
+    size_t n = strcspn(key, "'");
+    if (n > 3 && key[n - 1] == 's' && key[n - 2] != 's')
+        n--;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, key, n);
+    out[n] = '\0';
+}
+
+void qc_ents_add_owner(qc_ents *self, size_t pos, int ent, const char *head)
 {
     if (ent < 0)
         return;
-    qc_owner o = { pos, ent };
+    qc_owner o = { pos, ent, "" };
+    qc_doc_head(o.head, sizeof o.head, head);
     array_push(&self->owners, o);
     size_t i = self->owners.len - 1;
     while (i > 0 && self->owners.items[i - 1].pos > pos) {
@@ -931,6 +1003,39 @@ int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gend
         return m->ent;
     }
     return qc_ents_recent(self, pos, false, gender);
+}
+
+int qc_ents_subject_in(const qc_ents *self, size_t pos, size_t lo, char gender)
+{
+    int any = -1;
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        if (m->pos < lo)
+            break;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (m->prep || e->is_org || (gender && e->gender && e->gender != gender))
+            continue;
+        if (m->subject)
+            return m->ent;
+        if (any < 0)
+            any = m->ent;
+    }
+    return any;
+}
+
+int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender)
+{
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (!e->is_org && e->gender == gender)
+            return m->ent;
+    }
+    return -1;
 }
 
 static bool qc_ent_has_title(const qc_ent *e, const char *t)
@@ -1003,23 +1108,42 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
     for (size_t i = 0; i < sizeof any_org / sizeof *any_org; i++)
         if (!strcmp(word, any_org[i]))
             any = true;
+    if (any) {
+        for (size_t i = self->mentions.len; i > 0; i--) {
+            const qc_mention *m = &self->mentions.items[i - 1];
+            if (m->pos >= pos)
+                continue;
+            const qc_ent *e = &self->ents.items[m->ent];
+            if (e->is_org && strcmp(e->key, word))
+                return m->ent;
+        }
+        return -1;
+    }
+    /* "the court": the court last named as the subject of a sentence ("The
+     * only court with higher authority is the Supreme Court" names one in
+     * passing), else the court last named */
+    int recent = -1;
     for (size_t i = self->mentions.len; i > 0; i--) {
         const qc_mention *m = &self->mentions.items[i - 1];
         if (m->pos >= pos)
             continue;
         const qc_ent *e = &self->ents.items[m->ent];
-        if (!e->is_org || !strcmp(e->key, word))
+        if (!e->is_org || !strcmp(e->key, word) || !strstr(e->key, word))
             continue;   /* a bare "Court" names no particular court */
-        if (any || strstr(e->key, word))
+        if (m->subject && !m->prep)
             return m->ent;
+        if (recent < 0)
+            recent = m->ent;
     }
-    return -1;
+    return recent;
 }
 
-int qc_ents_owner(const qc_ents *self, size_t pos)
+int qc_ents_owner(const qc_ents *self, size_t pos, const char *head)
 {
+    char h[16];
+    qc_doc_head(h, sizeof h, head);
     for (size_t i = self->owners.len; i > 0; i--)
-        if (self->owners.items[i - 1].pos < pos)
+        if (self->owners.items[i - 1].pos < pos && !strcmp(self->owners.items[i - 1].head, h))
             return self->owners.items[i - 1].ent;
     return -1;
 }
@@ -1032,24 +1156,47 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
 {
     const qc_token *toks = self->toks;
     size_t pos = toks[s].start;
-    /* "a statement from/by X" */
-    if (s + 2 < b && outside[s + 1] && (!strcmp(toks[s + 1].key, "from") || !strcmp(toks[s + 1].key, "by"))) {
-        qc_np np = qc_np_forward(toks, s + 2, b);
+    /* "a statement from/by X", "a memo posted online by X", "the warning
+     * issued by X" */
+    size_t by = s + 1;
+    if (by < b && outside[by] && qc_lower(&toks[by]) &&
+        (!strcmp(toks[by].key, "issued") || !strcmp(toks[by].key, "released") || !strcmp(toks[by].key, "posted") ||
+         !strcmp(toks[by].key, "published") || !strcmp(toks[by].key, "sent") || !strcmp(toks[by].key, "signed") ||
+         !strcmp(toks[by].key, "filed") || !strcmp(toks[by].key, "written") || !strcmp(toks[by].key, "put"))) {
+        by++;
+        while (by < b && by - s <= 4 && outside[by] && qc_lower(&toks[by]) && strcmp(toks[by].key, "by") &&
+               !(qc_cls(&toks[by]) & QC_LX_VERB) && strcmp(toks[by].key, "from"))
+            by++;   /* "posted online by", "issued earlier today by" */
+        if (by >= b || strcmp(toks[by].key, "by"))
+            by = s + 1;
+    }
+    if (by + 1 < b && outside[by] && (!strcmp(toks[by].key, "from") || !strcmp(toks[by].key, "by"))) {
+        qc_np np = qc_np_forward(toks, by + 1, b);
+        if (np.kind != QC_NP_PERSON && np.kind != QC_NP_ORG && np.b > np.a && (toks[np.a].flags & QC_TKF_POSS) &&
+            qc_capword(&toks[np.a]))
+            np = qc_np_analyze(toks, np.a, np.a + 1);   /* "by Erdogan's office" */
+        else if (np.kind != QC_NP_PERSON && np.kind != QC_NP_ORG && np.b > np.a + 1 &&
+                 (qc_cls(&toks[np.a]) & QC_LX_DET) && (toks[np.a + 1].flags & QC_TKF_POSS) && qc_capword(&toks[np.a + 1]))
+            np = qc_np_analyze(toks, np.a + 1, np.a + 2);
         int e = qc_ents_lookup(self, &np, true);
         if (e >= 0) {
-            qc_ents_add_owner(self, pos, e);
+            qc_ents_add_owner(self, pos, e, toks[s].key);
             return;
         }
     }
     /* "The IRGC statement", "Trump's statement" */
     if (s > a && (qc_capword(&toks[s - 1]) || (toks[s - 1].flags & QC_TKF_POSS))) {
         qc_np np = qc_np_backward(toks, a, s);
+        if (np.b > np.a + 1 && (toks[np.a].flags & QC_TKF_POSS) && qc_capword(&toks[np.a]))
+            np = qc_np_analyze(toks, np.a, np.a + 1);   /* "RIAA's DMCA notice": RIAA's */
         int e = qc_ents_lookup(self, &np, true);
         if (e >= 0) {
-            qc_ents_add_owner(self, pos, e);
+            qc_ents_add_owner(self, pos, e, toks[s].key);
             return;
         }
     }
+    if (strncmp(toks[s].key, "statement", 9))
+        return;   /* the rest is how news text names a statement's author */
     /* "Varnek Hydro issued a statement", "The ministry put out a statement" */
     if (s > a && (!strcmp(toks[s - 1].key, "a") || (s > a + 1 && !strcmp(toks[s - 2].key, "a")))) {
         size_t st = s;
@@ -1070,7 +1217,7 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
                 qc_np np = qc_np_forward(toks, (qc_cls(&toks[i]) & QC_LX_DET) ? i : i, s);
                 int e = qc_ents_lookup(self, &np, true);
                 if (e >= 0) {
-                    qc_ents_add_owner(self, pos, e);
+                    qc_ents_add_owner(self, pos, e, toks[s].key);
                     return;
                 }
                 break;
@@ -1086,21 +1233,27 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
             qc_np np = qc_np_backward(toks, a, v);
             int e = qc_ents_lookup(self, &np, true);
             if (e >= 0)
-                qc_ents_add_owner(self, pos, e);
+                qc_ents_add_owner(self, pos, e, toks[s].key);
         }
     }
 }
 
-/* Does the block toks[a..b) open with an interviewer's tag ("WN:", "Q:")? */
-static bool qc_interviewer_tag(const qc_token *toks, size_t a, size_t b)
+size_t qc_interviewer_tag(const qc_token *toks, size_t a, size_t b)
 {
     static const char *const tags[] = { "wn", "wikinews", "q", "interviewer" };
-    if (b < a + 2 || toks[a + 1].type != QC_TK_PUNCT || toks[a + 1].cp != ':')
-        return false;
+    size_t w = (size_t)-1;
+    if (b >= a + 2 && toks[a].type == QC_TK_WORD && toks[a + 1].type == QC_TK_PUNCT && toks[a + 1].cp == ':')
+        w = a;   /* "WN:" */
+    else if (b >= a + 5 && toks[a].type == QC_TK_PUNCT && toks[a].cp == '(' && toks[a + 1].type == QC_TK_PUNCT &&
+             toks[a + 1].cp == '(' && toks[a + 2].type == QC_TK_WORD && toks[a + 3].type == QC_TK_PUNCT &&
+             toks[a + 3].cp == ')' && toks[a + 4].type == QC_TK_PUNCT && toks[a + 4].cp == ')')
+        w = a + 2;   /* "((WN))" */
+    if (w == (size_t)-1)
+        return w;
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (!strcmp(toks[a].key, tags[i]))
-            return true;
-    return false;
+        if (!strcmp(toks[w].key, tags[i]))
+            return w;
+    return (size_t)-1;
 }
 
 /* Does toks[k] open a sentence of the block starting at toks[a], perhaps
@@ -1115,17 +1268,19 @@ static bool qc_opens_sentence(const qc_token *toks, size_t a, size_t k)
 void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pass)
 {
     const qc_token *toks = self->toks;
+    size_t last_end = (size_t)-1;   /* one past the last name, and whether it was a preposition's object */
+    bool last_prep = false;
     for (size_t i = a; i < b; i++) {
         if (!outside[i])
             continue;
         const qc_token *t = &toks[i];
-        if (pass == 2 && qc_word(t) && (qc_cls(t) & QC_LX_DOC) && qc_lower(t) && !strncmp(t->key, "statement", 9))
+        if (pass == 2 && qc_word(t) && (qc_cls(t) & QC_LX_DOC) && qc_lower(t))
             qc_ents_statement(self, a, b, i, outside);
         if (!qc_capword(t))
             continue;
         if ((qc_cls(t) & (QC_LX_FUNC | QC_LX_PRONOUN)) && !(t->flags & QC_TKF_ALLCAPS))
             continue;
-        if (i == a && qc_interviewer_tag(toks, a, b))
+        if (i <= a + 2 && qc_interviewer_tag(toks, a, b) == i)
             continue;   /* "WN:" asks; it never speaks */
         size_t j = i;
         while (j < b && outside[j]) {
@@ -1206,6 +1361,24 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             if (prep && pk > a + 1 && !strcmp(toks[pk - 2].key, "according"))
                 prep = false;   /* "according to X" names a speaker */
         }
+        /* "raped by Quirin, Redouane, and a third officer": a list goes on
+         * being the preposition's object */
+        if (!prep && last_prep && last_end != (size_t)-1 && k > a && k - 1 >= last_end && k - 1 - last_end <= 1) {
+            bool joined = true;
+            for (size_t c = last_end; c < k; c++)
+                if (!qc_punct_is(&toks[c], ',') && !(qc_lower(&toks[c]) && (!strcmp(toks[c].key, "and") || !strcmp(toks[c].key, "or"))))
+                    joined = false;
+            /* a list, not an opening phrase: "by Quirin, Redouane, and …",
+             * "with Smith and Jones" — never "In Dunav, Anton Vel was …" */
+            bool listed = false;
+            for (size_t c = last_end; c < k; c++)
+                if (qc_word(&toks[c]))
+                    listed = true;
+            if (j < b && (qc_punct_is(&toks[j], ',') ||
+                          (qc_lower(&toks[j]) && (!strcmp(toks[j].key, "and") || !strcmp(toks[j].key, "or")))))
+                listed = true;
+            prep = joined && listed;
+        }
         if (j > i && (toks[j - 1].flags & QC_TKF_POSS))
             prep = true;   /* "Khashoggi's murder": a weak antecedent */
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
@@ -1214,6 +1387,20 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
          * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
         bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&
                     !(qc_cls(&toks[j]) & (QC_LX_CONNECT | QC_LX_PLACEPREP | QC_LX_FUNC));
+        /* "Another voice actor, Lauren Landa, would list …": the name in
+         * apposition to a sentence-opening role is the subject too */
+        if (!prep && !lead && np.kind == QC_NP_PERSON && k > a + 1 && qc_punct_is(&toks[k - 1], ',') && j + 1 < b &&
+            qc_punct_is(&toks[j], ',') && qc_lower(&toks[j + 1]) &&
+            !(qc_cls(&toks[j + 1]) & (QC_LX_CONNECT | QC_LX_PLACEPREP))) {
+            size_t st = k - 1;
+            while (st > a && !(toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)) && k - st < 8)
+                st--;
+            bool role = st < k - 1 && (st == a || (toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)));
+            for (size_t c = st + 1; role && c < k - 1; c++)
+                if (!qc_lower(&toks[c]))
+                    role = false;
+            lead = role;
+        }
         /* appositive title: "Mike Pompeo, US Secretary of State," */
         size_t app_a = 0, app_b = 0;
         if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].type == QC_TK_PUNCT && toks[j].cp == ',') {
@@ -1259,6 +1446,23 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             }
             if (pass == 2)
                 qc_ents_add_mention_prep(self, t->start, e, subject || lead, prep);
+            /* "Judge Ana Ruiz of the Supreme Court of Freedonia": the
+             * affiliation is an organisation the text names too */
+            if (np.nb > np.na && np.nb + 1 < j && qc_connector(&toks[np.nb])) {
+                size_t oa = np.nb + 1;
+                while (oa < j && qc_lower(&toks[oa]) && (qc_cls(&toks[oa]) & QC_LX_DET))
+                    oa++;
+                qc_np on = qc_np_analyze(toks, oa, j);
+                if (on.kind == QC_NP_ORG) {
+                    int oe = qc_ents_lookup(self, &on, true);
+                    if (pass == 2)
+                        qc_ents_add_mention_prep(self, toks[oa].start, oe, false, true);
+                }
+            }
+        }
+        if (np.kind == QC_NP_PERSON || np.kind == QC_NP_ORG) {
+            last_end = j;
+            last_prep = prep;
         }
         i = next > i ? next - 1 : i;
     }

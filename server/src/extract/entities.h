@@ -61,6 +61,7 @@ typedef struct qc_mention {
 typedef struct qc_owner {
     size_t pos;
     int ent;
+    char head[16];        /* the document's word: "statement", "memo", "warning" */
 } qc_owner;
 
 typedef struct qc_ents {
@@ -79,6 +80,9 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b);
 qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j);
 qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi);
 
+/* The tag word when the block toks[a..b) opens with an interviewer's tag
+ * ("WN:", "Q:", "((WN))"), else (size_t)-1. */
+size_t qc_interviewer_tag(const qc_token *toks, size_t a, size_t b);
 /* Collect the mentions of toks[a..b) (one block, outside quotes: `outside`
  * says per token whether it is outside every quotation). */
 void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pass);
@@ -91,17 +95,23 @@ int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender);
  * (a speaker, or a name opening its sentence) of compatible gender at or
  * after byte lo, else as qc_ents_recent. -1 if none. */
 int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender);
+/* A person mentioned in [lo, pos), not after a preposition, of compatible
+ * gender: the most recent subject, else the most recent; -1 if none. */
+int qc_ents_subject_in(const qc_ents *self, size_t pos, size_t lo, char gender);
+/* Most recent person before pos whose gender is known to be `gender`. */
+int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);
 /* Most recent organisation before pos whose name contains `word` ("the
  * foundation"), or any organisation for "the company"/"the firm". */
 int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word);
-/* Owner of the most recent statement before pos; -1 if none. */
-int qc_ents_owner(const qc_ents *self, size_t pos);
+/* Owner of the most recent document called `head` ("statement", "memo")
+ * before pos; -1 if none. */
+int qc_ents_owner(const qc_ents *self, size_t pos, const char *head);
 void qc_ents_add_mention(qc_ents *self, size_t pos, int ent, bool subject);
 void qc_ents_add_mention_prep(qc_ents *self, size_t pos, int ent, bool subject, bool prep);
-void qc_ents_add_owner(qc_ents *self, size_t pos, int ent);
+void qc_ents_add_owner(qc_ents *self, size_t pos, int ent, const char *head);
 /* Give entity `ent` the title words of toks[a..b). */
 void qc_ent_add_title_words(qc_ents *self, int ent, size_t a, size_t b);
 /* The text of toks[a..b) with whitespace collapsed (arena). */

@@ -39,7 +39,12 @@ static const qc_lx_list qc_lx_lists[] = {
       "proposed proposes spoke speaks talked talks revealed reveals calling characterising "
       "characterizing characterised characterized labelled labeled described hoped hopes believes believed told "
       "assailed accused accuses denounced denounces condemned condemns mocked derided dismissed ridiculed "
-      "lambasted decried ruled rules",
+      "lambasted decried ruled rules "
+      /* base forms after "went on to", "led him to", "would": "went on to
+       * add", and verbs that frame a quotation as the subject's view */
+      "add explain note describe remark continue express expressed expresses opine opines opined "
+      "underlined underlines underscored underscores referred refers professed professes "
+      "shared elaborated elaborates",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -119,7 +124,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "has since had already just jointly flatly angrily",
       QC_LX_AUX },
     { "he him his mr. mr king prince spokesman chairman businessman sir father son brother "
-      "husband",
+      "husband man boy grandfather uncle nephew congressman councilman assemblyman",
       QC_LX_MALE },
     { "james john robert michael william david richard joseph thomas charles christopher daniel "
       "matthew anthony mark donald steven steve paul andrew joshua kenneth kevin brian george "
@@ -151,7 +156,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "margrethe christine kristalina marine ségolène segolene anne",
       QC_LX_FEMALE },
     { "she her hers mrs. mrs ms. ms miss queen princess spokeswoman chairwoman businesswoman "
-      "madam dame mother daughter sister wife lady",
+      "madam dame mother daughter sister wife lady actress woman girl grandmother aunt niece "
+      "congresswoman councilwoman assemblywoman",
       QC_LX_FEMALE },
     { "us u.s. american iranian iraqi british russian chinese french german israeli ukrainian "
       "european canadian australian indian pakistani syrian turkish saudi japanese korean "
@@ -192,7 +198,7 @@ static const qc_lx_list qc_lx_lists[] = {
       QC_LX_TITLE },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree decision judgment "
-      "judgement",
+      "judgement advisory opinion summary description invitation bulletin warning",
       QC_LX_DOC },
     { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
       "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "

@@ -365,6 +365,7 @@ static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
             "following", "despite", "amid", "as", "if", "for", "from", "with", "without", "by", "under", "over",
             "then", "now", "still", "instead", "nevertheless", "moreover", "separately", "elsewhere",
             "overall", "finally", "also", "thus", "there", "here", "once", "until", "upon", "within", "into",
+            "to",
         };
         bool intro = (c & QC_LX_TIME) != 0;
         for (size_t o = 0; o < sizeof openers / sizeof *openers && !intro; o++)
@@ -614,6 +615,18 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
     return false;
 }
 
+/* Is the verb-like word at v a noun here: "the legal team's claims",
+ * "their reports", "the remarks"? */
+static bool qc_noun_use(qc_qx *x, size_t lo, size_t v)
+{
+    const qc_token *T = x->toks.items;
+    if (v <= lo || T[v].key[0] == '\0' || T[v].key[strlen(T[v].key) - 1] != 's')
+        return false;
+    const qc_token *p = &T[v - 1];
+    return p->type == QC_TK_WORD && ((p->flags & QC_TKF_POSS) || qc_tis(p, "the") || qc_tis(p, "their") ||
+                                     qc_tis(p, "his") || qc_tis(p, "her") || qc_tis(p, "its") || qc_tis(p, "our"));
+}
+
 /* X said: “…” / X said that “…” / X vowed to exact “…” / according to X. */
 static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np *np, size_t *verb)
 {
@@ -699,7 +712,7 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     for (size_t i = hi; i > lo && hi - i < 30; i--) {
         if (!x->outside[i - 1])
             break;
-        if (qc_verb(&T[i - 1]) && !qc_in_aside(x, sent_lo, i - 1, hi)) {
+        if (qc_verb(&T[i - 1]) && !qc_in_aside(x, sent_lo, i - 1, hi) && !qc_noun_use(x, lo, i - 1)) {
             v = i - 1;
             break;
         }
@@ -744,7 +757,14 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
         T[j - 1].type == QC_TK_WORD) {
         /* "with Zinichev describing “…”": the name before the participle */
         qc_np pn = qc_np_backward(T, lo, j);
-        if (qc_np_ok(&pn) && (pn.kind == QC_NP_PERSON || pn.kind == QC_NP_ORG) &&
+        /* "a statement at his golf club outside Washington, D.C. saying":
+         * a place after a preposition is not who speaks */
+        bool place = qc_np_ok(&pn) && pn.a > lo && qc_lowerw(&T[pn.a - 1]) && !qc_tis(&T[pn.a - 1], "with") &&
+                     (qc_tcls(&T[pn.a - 1]) & (QC_LX_PLACEPREP | QC_LX_CONNECT));
+        if (qc_np_ok(&pn) && pn.a > lo + 1 && qc_punct(&T[pn.a - 1], ',') && qc_lowerw(&T[pn.a - 3 < lo ? lo : pn.a - 3]))
+            place = place || (pn.a >= lo + 3 && (qc_tcls(&T[pn.a - 3]) & (QC_LX_PLACEPREP | QC_LX_CONNECT)) &&
+                              (T[pn.a - 2].flags & QC_TKF_CAP));   /* "outside Washington, D.C." */
+        if (qc_np_ok(&pn) && (pn.kind == QC_NP_PERSON || pn.kind == QC_NP_ORG) && !place &&
             !(pn.nb - pn.na == 1 && pn.a == lo && qc_ents_lookup(&x->ents, &pn, false) < 0))
             n = pn;
     } else if (!(qc_tcls(&T[v]) & QC_LX_PARTICIPLE)) {
@@ -769,10 +789,21 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             n = qc_np_backward(T, lo, j);
         }
     }
-    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_GENERIC) && n.a > lo) {
-        /* "Jennifer Daskal of American University and contributor to Slate wrote" */
+    bool object = qc_np_ok(&n) && n.kind == QC_NP_PERSON && n.nb - n.na == 1 && n.a > lo &&
+                  qc_lowerw(&T[n.a - 1]) && (qc_tis(&T[n.a - 1], "to") || qc_tis(&T[n.a - 1], "for") ||
+                                             qc_tis(&T[n.a - 1], "of") || qc_tis(&T[n.a - 1], "at") ||
+                                             qc_tis(&T[n.a - 1], "in") || qc_tis(&T[n.a - 1], "from"));
+    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_GENERIC || object) && n.a > lo) {
+        /* "Jennifer Daskal of American University and contributor to Slate
+         * wrote", "To this, Peter Iseley of victim group Ending Clergy Abuse
+         * said", "Suman Haripriya of the Hajo assembly in Assam said" */
         size_t s = qc_skip_intro(x, lo, n.a);
         qc_np subj = qc_np_forward_lenient(x, s, n.a);
+        if (qc_np_ok(&subj) && subj.kind == QC_NP_PERSON && subj.nb - subj.na == 1 && subj.na == s &&
+            qc_ents_lookup(&x->ents, &subj, false) < 0)
+            memset(&subj, 0, sizeof subj);   /* "To this, …": no name */
+        if (!qc_np_ok(&subj))
+            subj = qc_subject(x, s, n.a);
         bool verb_between = false;
         for (size_t i = s; i < n.a; i++)
             if (qc_verb(&T[i]))
@@ -835,16 +866,33 @@ static void qc_possessor(qc_qx *x, qc_np *np)
                                          "notice", "letter", "ruling", "decision", "report", "filing",
                                          "complaint", "order", "judgment", "judgement", "opinion", "memo",
                                          "release", "announcement", "post", "tweet", "message" };
+    if (np->kind == QC_NP_DOC && np->a >= 2) {
+        /* "RIAA's take-down notice": a compound word between owner and
+         * document */
+        size_t k = np->a;
+        while (k > 0 && np->a - k < 2 && qc_lowerw(&T[k - 1]) && strchr(T[k - 1].key, '-') &&
+               !(qc_tcls(&T[k - 1]) & (QC_LX_VERB | QC_LX_FUNC)))
+            k--;
+        if (k < np->a && k > 0 && (T[k - 1].flags & QC_TKF_POSS) && (T[k - 1].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+            np->a = k - 1;
+    }
     if (np->b < np->a + 2 || np->kind == QC_NP_PERSON || np->kind == QC_NP_ORG)
         return;
     const qc_token *last = &T[np->b - 1];
-    bool head = false;
+    bool head = np->kind == QC_NP_DOC;
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (!strcmp(last->key, heads[i]))
             head = true;
     if (!head)
         return;
-    for (size_t i = np->a; i + 1 < np->b; i++)
+    for (size_t i = np->a; i + 1 < np->b; i++) {
+        if ((T[i].flags & QC_TKF_POSS) && qc_lowerw(&T[i]) && (qc_tcls(&T[i]) & QC_LX_ORG) && (np->kind == QC_NP_DOC)) {
+            /* "the court's summary": the court named before */
+            np->kind = QC_NP_GENERIC;
+            np->b = i + 1;
+            strcpy(np->head, T[i].key);
+            return;
+        }
         if ((T[i].flags & QC_TKF_POSS) && (T[i].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS))) {
             qc_np p = qc_np_analyze(T, np->a, i + 1);
             if (p.kind == QC_NP_PERSON || p.kind == QC_NP_ORG) {
@@ -854,6 +902,7 @@ static void qc_possessor(qc_qx *x, qc_np *np)
             }
             return;
         }
+    }
 }
 
 /* Byte offset where the sentence before the one holding token i starts
@@ -887,6 +936,41 @@ static bool qc_court_doc(const qc_token *t)
 {
     return qc_tis(t, "ruling") || qc_tis(t, "judgment") || qc_tis(t, "judgement") || qc_tis(t, "decision") ||
            qc_tis(t, "verdict");
+}
+
+/* "The father said", "the actress recalled", "The campaign called …", "the
+ * Lord Mayor candidate told": a definite role that no title in the text
+ * gave to anyone names the person the text is talking about — a person
+ * of the role's gender who is the subject of this sentence or the one
+ * before, else (for a gendered role) the last person known to be of that
+ * gender. Plural and indefinite roles name nobody. */
+static int qc_role_coref(qc_qx *x, const qc_q *q, const qc_np *np, size_t npos)
+{
+    const qc_token *T = x->toks.items;
+    if (!qc_tis(&T[np->a], "the") || np->b < np->a + 2)
+        return -1;
+    const qc_token *h = &T[np->b - 1];
+    unsigned hc = qc_tcls(h);
+    if (h->type != QC_TK_WORD || (hc & (QC_LX_GENERIC | QC_LX_ORG | QC_LX_DOC | QC_LX_PRONOUN)) ||
+        (h->flags & QC_TKF_POSS) || (h->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+        return -1;
+    size_t hl = strlen(h->key);
+    if (hl > 3 && h->key[hl - 1] == 's' && h->key[hl - 2] != 's' && !(hc & (QC_LX_TITLE | QC_LX_MALE | QC_LX_FEMALE)))
+        return -1;   /* "the organisers": plural */
+    static const char *const rank[] = { "vice", "deputy", "assistant", "former", "acting", "under", "ex", "co" };
+    for (size_t i = np->a; i < np->b; i++)
+        for (size_t r = 0; r < sizeof rank / sizeof *rank; r++)
+            if (qc_tis(&T[i], rank[r]))
+                return -1;   /* "the deputy mayor" is not the mayor */
+    int e = -1;
+    if (np->kind == QC_NP_ROLE && (hc & QC_LX_TITLE) && np->b - np->a > 2)
+        e = qc_ents_with_title(&x->ents, npos, np->b - 1, np->b);   /* "the Lord Mayor candidate": the candidate */
+    if (e >= 0)
+        return e;
+    char g = (hc & QC_LX_FEMALE) ? 'f' : (hc & QC_LX_MALE) ? 'm' : 0;
+    if (g)   /* "the mother": a woman the text named */
+        return qc_ents_recent_gendered(&x->ents, npos, g);
+    return qc_ents_subject_in(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a), 0);
 }
 
 static void qc_resolve(qc_qx *x, qc_q *q)
@@ -923,7 +1007,11 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         /* "a protester" is someone new, not the protester named before */
         if (!qc_indefinite(&T[np->a]))
             e = qc_ents_with_title(&x->ents, npos, np->ta, np->tb);
-        if (e < 0 && np->nb > np->na) {
+        bool titles_only = np->nb > np->na;   /* "the Lord Mayor candidate": no organisation */
+        for (size_t i = np->na; i < np->nb; i++)
+            if (!(qc_tcls(&T[i]) & (QC_LX_TITLE | QC_LX_MOD)))
+                titles_only = false;
+        if (e < 0 && np->nb > np->na && !titles_only) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;
             org.kind = QC_NP_ORG;
@@ -936,26 +1024,51 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         /* "the ruling", "the judgment": the court that gave it */
         if (qc_court_doc(&T[np->b - 1]))
             e = qc_ents_recent_org_with(&x->ents, npos, "court");
-        if (e < 0)
-            e = qc_ents_owner(&x->ents, npos);
+        if (e < 0) {
+            /* "According to a statement released by X, “…”": the owner is
+             * named inside the phrase itself */
+            size_t dpos = npos;
+            const qc_token *nx = &T[np->b];
+            if (np->b < x->toks.len && qc_lowerw(nx) &&
+                (qc_tis(nx, "released") || qc_tis(nx, "issued") || qc_tis(nx, "posted") || qc_tis(nx, "published") ||
+                 qc_tis(nx, "sent") || qc_tis(nx, "signed") || qc_tis(nx, "filed") || qc_tis(nx, "written") ||
+                 qc_tis(nx, "by") || qc_tis(nx, "from")) &&
+                T[np->b - 1].end > dpos)
+                dpos = T[np->b - 1].end;
+            e = qc_ents_owner(&x->ents, dpos, T[np->b - 1].key);
+        }
         break;
     case QC_NP_GENERIC:
         /* "the company" names the organisation last named; "officials",
          * "the father" name nobody: speaker stays null */
         if (qc_tcls(&T[np->b - 1]) & QC_LX_ORG) {
-            e = qc_ents_recent_org_with(&x->ents, npos, T[np->b - 1].key);
+            char w[sizeof T->key];
+            strcpy(w, T[np->b - 1].key);
+            if (T[np->b - 1].flags & QC_TKF_POSS)
+                w[strcspn(w, "'")] = '\0';   /* "the court's" */
+            e = qc_ents_recent_org_with(&x->ents, npos, w);
             if (e < 0) {
                 /* an unnamed organisation: "the regional council" */
                 size_t a = np->a;
                 while (a < np->b && (qc_tcls(&T[a]) & QC_LX_DET) && !(T[a].flags & QC_TKF_POSS))
                     a++;
-                fallback = qc_ents_span_text(&x->ents, a, np->b);
+                char *f = qc_ents_span_text(&x->ents, a, np->b);
+                size_t fl = strlen(f);
+                if (T[np->b - 1].flags & QC_TKF_POSS) {   /* "the court's" */
+                    if (fl >= 2 && f[fl - 2] == '\'')
+                        f[fl - 2] = '\0';
+                    else if (fl >= 4 && !memcmp(f + fl - 4, "\xE2\x80\x99", 3))
+                        f[fl - 4] = '\0';
+                }
+                fallback = f;
             }
         }
         break;
     default:
         break;
     }
+    if (e < 0 && !fallback && (np->kind == QC_NP_ROLE || np->kind == QC_NP_GENERIC))
+        e = qc_role_coref(x, q, np, npos);
     if (e >= 0) {
         q->speaker = x->ents.ents.items[e].name;
         qc_ents_add_mention(&x->ents, T[np->a].start, e, true);
@@ -963,6 +1076,19 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         q->speaker = fallback;
     }
 }
+
+/* q is attributed to np with the reporting verb at token `verb` (or
+ * QC_NONE): record it, start a new group, resolve the speaker. */
+static void qc_attribute_to(qc_qx *x, qc_q *q, const qc_np *np, size_t verb, int *group)
+{
+    q->attributed = true;
+    q->np = *np;
+    q->verb = verb;
+    q->verb_text = verb == QC_NONE ? NULL : qc_ents_span_text(&x->ents, verb, verb + 1);
+    q->group = (*group)++;
+    qc_resolve(x, q);
+}
+
 
 /* May q continue p's utterance? Only what p's own attribution clause says
  * (and "and", "but") may stand between them: "“…,” he said. “…”". */
@@ -1065,9 +1191,22 @@ static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
     size_t b = q->last_block;
     if (q->open != x->bfirst[q->block] || q->close == QC_NONE)
         return false;
-    for (size_t i = q->close + 1; i < x->blast[b]; i++)
-        if (T[i].type != QC_TK_PUNCT || !(T[i].flags & QC_TKF_SENT_END))
+    size_t i = q->close + 1;
+    while (i < x->blast[b] && T[i].type == QC_TK_PUNCT && (T[i].flags & QC_TKF_SENT_END))
+        i++;
+    if (i + 1 < x->blast[b] && qc_dash(&T[i])) {
+        /* "“…” — Name, role" on the same line */
+        qc_np n = qc_np_forward_lenient(x, i + 1, x->blast[b]);
+        if (!qc_np_ok(&n) || (n.kind != QC_NP_PERSON && n.kind != QC_NP_ORG))
             return false;
+        if (n.b < x->blast[b] && !qc_punct(&T[n.b], ',') && !qc_punct(&T[n.b], '(') &&
+            !(T[n.b].flags & QC_TKF_SENT_END))
+            return false;
+        *np = n;
+        return true;
+    }
+    if (i < x->blast[b])
+        return false;
     size_t nb = b + 1;
     while (nb < x->prose->nblocks && x->bfirst[nb] == x->blast[nb])
         nb++;
@@ -1085,15 +1224,11 @@ static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
     return true;
 }
 
-/* Does block b open with an interviewer's tag ("WN:", "Wikinews:", "Q:")? */
+/* Does block b open with an interviewer's tag ("WN:", "Wikinews:", "Q:",
+ * "((WN))")? */
 static bool qc_question_block(const qc_qx *x, size_t b)
 {
-    const qc_token *T = x->toks.items;
-    size_t f = x->bfirst[b];
-    if (x->blast[b] < f + 2 || !qc_punct(&T[f + 1], ':') || T[f].type != QC_TK_WORD)
-        return false;
-    return !strcmp(T[f].key, "wn") || !strcmp(T[f].key, "wikinews") || !strcmp(T[f].key, "q") ||
-           !strcmp(T[f].key, "interviewer");
+    return qc_interviewer_tag(x->toks.items, x->bfirst[b], x->blast[b]) != QC_NONE;
 }
 
 /* The person an interview is with: the first person the text names before
@@ -1113,8 +1248,9 @@ static int qc_interviewee(qc_qx *x)
     size_t end = x->toks.items[x->bfirst[first]].start;
     for (size_t i = 0; i < x->ents.mentions.len && x->ents.mentions.items[i].pos < end; i++) {
         int e = x->ents.mentions.items[i].ent;
-        if (!x->ents.ents.items[e].is_org)
-            return e;
+        const char *k = x->ents.ents.items[e].key;
+        if (!x->ents.ents.items[e].is_org && strcmp(k, "wikinews") && strcmp(k, "wn") && strcmp(k, "interviewer"))
+            return e;   /* "Wikinews spoke with …": the one asking is not the interviewee */
     }
     return -1;
 }
@@ -1133,8 +1269,31 @@ static void qc_interview_answers(qc_qx *x)
         for (size_t b = cur == QC_NONE ? 0 : cur + 1; b <= q->block; b++)
             answers = answers || qc_question_block(x, b);
         cur = q->block;
-        if (q->drop || !answers || qc_question_block(x, q->block))
+        if (q->drop || !answers)
             continue;
+        if (qc_question_block(x, q->block)) {
+            /* "On your website, you wrote “…”", "Why do you think “…”?": the
+             * question quotes the interviewee back to them */
+            size_t tag = qc_interviewer_tag(x->toks.items, x->bfirst[q->block], x->blast[q->block]);
+            if (q->attributed && (q->np.kind == QC_NP_PERSON || q->np.kind == QC_NP_ORG) && q->speaker &&
+                q->np.a > tag)
+                continue;
+            const qc_token *T = x->toks.items;
+            size_t s0 = qc_sentence_start(x, q->block, q->open);
+            bool you = false;
+            for (size_t i = s0; i < q->open; i++)
+                if (x->outside[i] && (qc_tis(&T[i], "you") || qc_tis(&T[i], "your")))
+                    you = true;
+            size_t words = 0;
+            for (size_t sg = 0; sg < q->segs.len; sg++)
+                words += qc_words(x->text, q->segs.items[sg].start, q->segs.items[sg].end);
+            if (you && (q->attributed || words >= 4)) {
+                q->attributed = true;
+                q->speaker = x->ents.ents.items[who].name;
+                q->speaker_text = "you";
+            }
+            continue;
+        }
         if (q->attributed && (q->np.kind == QC_NP_PERSON || q->np.kind == QC_NP_ORG) && q->speaker)
             continue;
         /* "attributed" stays as it was: a short unattributed term in an
@@ -1202,6 +1361,24 @@ static void qc_attribute(qc_qx *x)
                 if (!ends_sentence || (clause_end < x->blast[lb] && clause_end == hi &&
                                        (T[clause_end].flags & QC_TKF_SENT_END)))
                     found = true;
+                /* "“… exempt?” Vatican archbishop Charles Scicluna said, “…”":
+                 * after a question the clause may introduce the next
+                 * quotation; the one before this quotation wins then */
+                size_t ce = clause_end;
+                if (found && (lastc == '?' || lastc == '!') && ce + 1 == next_open &&
+                    (qc_punct(&T[ce], ',') || qc_punct(&T[ce], ':'))) {
+                    size_t lo = qc_sentence_start(x, b, q->open);
+                    if (prev_close != QC_NONE && prev_close + 1 > lo)
+                        lo = prev_close + 1;
+                    qc_np bnp;
+                    size_t bverb = QC_NONE;
+                    if (lo < q->open && (qc_punct(&T[q->open - 1], ',') || qc_punct(&T[q->open - 1], ':')) &&
+                        qc_attr_before(x, qc_sentence_start(x, b, q->open), lo, q->open, &bnp, &bverb) &&
+                        (bnp.kind == QC_NP_PERSON || bnp.kind == QC_NP_ORG || bnp.kind == QC_NP_PRONOUN)) {
+                        np = bnp;
+                        verb = bverb;
+                    }
+                }
             }
         }
         if (!found) {
@@ -1293,12 +1470,7 @@ static void qc_attribute(qc_qx *x)
                     qc_np sn = qc_subject(x, qc_skip_intro(x, ps, pe), pe);
                     if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON ||
                                           (sn.kind == QC_NP_PRONOUN && (!strcmp(sn.head, "he") || !strcmp(sn.head, "she"))))) {
-                        q->attributed = true;
-                        q->np = sn;
-                        q->verb = QC_NONE;
-                        q->verb_text = NULL;
-                        q->group = group++;
-                        qc_resolve(x, q);
+                        qc_attribute_to(x, q, &sn, QC_NONE, &group);
                         continue;
                     }
                 }
@@ -1307,12 +1479,7 @@ static void qc_attribute(qc_qx *x)
                     if (!qc_np_ok(&sn) || (sn.kind != QC_NP_PERSON && sn.kind != QC_NP_PRONOUN && sn.kind != QC_NP_ORG))
                         sn = qc_subject(x, qc_skip_intro(x, ps, v), v);
                     if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_PRONOUN || sn.kind == QC_NP_ORG)) {
-                        q->attributed = true;
-                        q->np = sn;
-                        q->verb = v;
-                        q->verb_text = qc_ents_span_text(&x->ents, v, v + 1);
-                        q->group = group++;
-                        qc_resolve(x, q);
+                        qc_attribute_to(x, q, &sn, v, &group);
                         continue;
                     }
                 }
@@ -1324,13 +1491,47 @@ static void qc_attribute(qc_qx *x)
             if (qc_punct(&T[pl], ':') && x->outside[pl]) {
                 size_t lo = qc_sentence_start(x, b - 1, pl);
                 if (qc_attr_before(x, lo, lo, pl + 1, &np, &verb)) {
-                    q->attributed = true;
-                    q->np = np;
-                    q->verb = verb;
-                    q->verb_text = verb == QC_NONE ? NULL : qc_ents_span_text(&x->ents, verb, verb + 1);
-                    q->group = group++;
-                    qc_resolve(x, q);
+                    qc_attribute_to(x, q, &np, verb, &group);
                 }
+            }
+        }
+        if (q->attributed)
+            continue;
+        /* A quotation woven into a sentence without a reporting verb, long
+         * enough not to be a term or in the first person: the sentence's
+         * subject, a person, speaks ("Lisa Mancini has been cosplaying for
+         * two years, her passion “stemmed through my love for Halloween.”",
+         * "she looked at the role as a “chance to face my demons”") */
+        bool first_person = false;
+        for (size_t i = q->open + 1; i < (q->close != QC_NONE ? q->close : x->blast[q->last_block]); i++)
+            if (qc_tis(&T[i], "i") || qc_tis(&T[i], "my") || qc_tis(&T[i], "me") || qc_tis(&T[i], "i'm") ||
+                qc_tis(&T[i], "i've") || qc_tis(&T[i], "myself") || qc_tis(&T[i], "i'd") || qc_tis(&T[i], "i'll"))
+                first_person = true;
+        size_t qwords = 0;
+        for (size_t sg = 0; sg < q->segs.len; sg++)
+            qwords += qc_words(x->text, q->segs.items[sg].start, q->segs.items[sg].end);
+        if (running && (first_person || qwords >= 4)) {
+            size_t s0 = qc_sentence_start(x, b, q->open);
+            qc_np sn = qc_subject(x, qc_skip_intro(x, s0, q->open), q->open);
+            if (qc_np_ok(&sn) && (T[sn.b - 1].flags & QC_TKF_POSS))
+                memset(&sn, 0, sizeof sn);   /* "the court found Johnson's advice “…”": not a subject */
+            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON ||
+                                  (sn.kind == QC_NP_PRONOUN && (!strcmp(sn.head, "he") || !strcmp(sn.head, "she"))))) {
+                qc_attribute_to(x, q, &sn, QC_NONE, &group);
+                continue;
+            }
+        }
+        /* a first-person fragment in a paragraph whose quotations a person
+         * speaks: “The costume “is very warm […] so I have to stay
+         * hydrated”” after “…,” Chapman told Wikinews */
+        if (first_person) {
+            for (size_t j = k; j > 0; j--) {
+                qc_q *p = &x->qs.items[j - 1];
+                if (p->drop || p->last_block != b)
+                    continue;
+                if (p->attributed && p->speaker && (p->np.kind == QC_NP_PERSON || p->np.kind == QC_NP_PRONOUN))
+                    qc_inherit(q, p, (int)(j - 1));
+                break;
             }
         }
     }

@@ -103,7 +103,7 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
     while (i < to) {
         size_t n;
         int32_t cp = qc_peek(s, i, to, &n);
-        if (qc_cp_is_space(cp) || cp == 0xFEFF || cp == 0x200B) {
+        if (qc_cp_is_space(cp) || cp == 0xFEFF || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060) {
             i += n;
             space_before = true;
             continue;
@@ -186,6 +186,8 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
             /* trailing abbreviation period */
             size_t m;
             int32_t c = qc_peek(s, j, to, &m);
+            if (c == 0x2024 && letters == 1 && any_upper && !digit)
+                c = '.';   /* "Sergey M․": an initial written with a one-dot leader */
             if (c == '.') {
                 char k2[32];
                 memcpy(k2, t.key, kl);

@@ -585,6 +585,18 @@ static bool qc_headline_repeats(const qc_prose *prose, const qc_extraction *ex,
     return false;
 }
 
+/* "the company", "The commissioner": a role the extractor resolved by
+ * what came before, as uncertain as a pronoun. */
+static bool qc_definite_role(const char *t)
+{
+    if (strncasecmp(t, "the ", 4))
+        return false;
+    for (const char *p = t + 4; *p; p++)
+        if (isupper((unsigned char)*p) || *p == ' ')
+            return false;   /* one lower-case word: not a name ("the Pentagon") */
+    return t[4] != 0;
+}
+
 /* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"
  * for a Laura (first names of known gender). */
 static bool qc_pronoun_fits(const char *pronoun, const char *name)
@@ -1039,7 +1051,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
         /* "he said" where the sources' speaker was named just before: the
          * pronoun may well mean them — not a misattribution to report */
         bool ambiguous = false;
-        if (!same && diff && q->speaker_text && qc_match_is_pronoun(q->speaker_text))
+        if (!same && diff && q->speaker_text &&
+            (qc_match_is_pronoun(q->speaker_text) || qc_definite_role(q->speaker_text)))
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
                 ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
                             qc_named_before(c, q->start, diff_c[i]->speaker);

@@ -117,6 +117,21 @@ static void qc_stem(char *w)
         w[n - 1] = 0;
 }
 
+/* a numeral or a number word ("12", "one", "dozens", "million") */
+static bool qc_is_number_word(const char *w)
+{
+    static const char *const nums[] = { "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
+                                        "fifty", "hundred", "hundreds", "thousand", "thousands",
+                                        "million", "millions", "billion", "dozen", "dozens", "several" };
+    if (isdigit((unsigned char)w[0]))
+        return true;
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++)
+        if (!strcmp(w, nums[i]))
+            return true;
+    return false;
+}
+
 static unsigned qc_event_of(const char *w)
 {
     for (size_t i = 0; i < sizeof qc_events / sizeof *qc_events; i++)
@@ -381,13 +396,19 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             break;   /* the next figure */
         out->classes |= qc_event_of(after[k].w);
     }
-    /* content words within 8 words either side */
+    out->partitive = na > 0 && !strcmp(after[0].w, "of");
+    /* content words within 8 words either side (noting those another
+     * number counts: a number one or two words before them) */
     size_t from = nb > 8 ? nb - 8 : 0;
     for (size_t k = from; k < nb && out->nctx < 24; k++) {
         char *w = before[k].w;
         if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
             qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
             continue;
+        if ((k >= 1 && qc_is_number_word(before[k - 1].w)) ||
+            (k >= 2 && qc_is_number_word(before[k - 2].w)) ||
+            (k >= 3 && qc_is_number_word(before[k - 3].w)))
+            out->ctx_counted |= 1u << out->nctx;
         qc_stem(w);
         out->ctx[out->nctx++] = qc_hash(w);
     }
@@ -396,6 +417,10 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
             qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
             continue;
+        if ((k >= 1 && qc_is_number_word(after[k - 1].w)) ||
+            (k >= 2 && qc_is_number_word(after[k - 2].w)) ||
+            (k >= 3 && qc_is_number_word(after[k - 3].w)))
+            out->ctx_counted |= 1u << out->nctx;
         qc_stem(w);
         out->ctx[out->nctx++] = qc_hash(w);
     }
@@ -501,6 +526,17 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
             if (a->classes || b->classes)
                 return shared >= 1;
             return shared >= 2;
+        }
+        /* what is counted named on one side only, and near the other
+         * figure ("the number of illegal abortions … at about 450
+         * thousand" / "about 350 thousand illegal abortions") */
+        if (!a->head != !b->head && !a->partitive && !b->partitive) {
+            const qc_mfigure *x = a->head ? b : a, *y = a->head ? a : b;
+            bool near = false;
+            for (size_t i = 0; i < x->nctx && !near; i++)
+                near = x->ctx[i] == y->head && !(x->ctx_counted >> i & 1);
+            if (near && shared >= 3 && (!a->classes || !b->classes || cls))
+                return true;
         }
         if (fa->kind == QC_FIGURE_PERCENT && (a->head || b->head))
             return false;

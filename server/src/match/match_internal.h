@@ -157,6 +157,9 @@ typedef struct qc_mfigure {
     unsigned classes;             /* event classes of the context (died, missing, …) */
     uint64_t ctx[24];             /* content-word keys around the figure */
     size_t nctx;
+    uint32_t ctx_counted;         /* bit i: ctx[i] is what another number counts
+                                     ("12 points", "one pack") */
+    bool partitive;               /* "two of them": counts a set named elsewhere */
     uint64_t head;                /* stemmed head noun of `counts`; 0 */
     double lo, hi;                /* the claim as an interval (in base units); for a
                                      date: month*32+day, year*12+month, or years */
