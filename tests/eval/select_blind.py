@@ -13,7 +13,14 @@ URLs of ``wikinews_blind.tsv`` and draws with
 ``random.Random(20261122).sample(sorted(urls), 30)`` (all remaining
 candidates, sorted, if fewer than 30 are left).
 
-    python3 tests/eval/select_blind.py [--shared DIR] [--files] [--final]
+With ``--final2`` it selects the second final set: it drops every URL of
+``wikinews_gold.tsv``, ``wikinews_heldout.tsv``, ``wikinews_blind.tsv`` and
+``wikinews_final.tsv`` and of their not-quotes files (an article may hold
+only not-quotes), keeps the same filter, and draws with
+``random.Random(20261123).sample(sorted(urls), 30)`` (all remaining
+candidates, sorted, if fewer than 30 are left).
+
+    python3 tests/eval/select_blind.py [--shared DIR] [--files] [--final | --final2]
 
 Standard library only. ``--shared`` defaults to ``../shared`` relative to the
 repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
@@ -30,12 +37,17 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 
 SEED = 20261121
 FINAL_SEED = 20261122
+FINAL2_SEED = 20261123
 COUNT = 30
 MIN_MARKS = 4
 MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
 CORPUS_FILES = ("wikinews_2019.csv", "wikinews_2020.csv")
 ANNOTATED = ("wikinews_gold.tsv", "wikinews_heldout.tsv")
 FINAL_ANNOTATED = ANNOTATED + ("wikinews_blind.tsv",)
+FINAL2_ANNOTATED = FINAL_ANNOTATED + (
+    "wikinews_final.tsv",
+    "wikinews_not_quotes.tsv", "wikinews_heldout_not_quotes.tsv",
+    "wikinews_blind_not_quotes.tsv", "wikinews_final_not_quotes.tsv")
 
 csv.field_size_limit(1 << 30)
 
@@ -60,15 +72,22 @@ def load_texts(shared):
     return texts
 
 
-def select(shared, final=False):
+def select(shared, final=False, final2=False):
     texts = load_texts(shared)
-    done = annotated_urls(FINAL_ANNOTATED if final else ANNOTATED)
+    if final2:
+        done = annotated_urls(FINAL2_ANNOTATED)
+    else:
+        done = annotated_urls(FINAL_ANNOTATED if final else ANNOTATED)
     urls = set()
     for url, text in texts.items():
         if url in done:
             continue
         if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
             urls.add(url)
+    if final2:
+        if len(urls) <= COUNT:
+            return sorted(urls), len(urls)
+        return random.Random(FINAL2_SEED).sample(sorted(urls), COUNT), len(urls)
     if final:
         if len(urls) <= COUNT:
             return sorted(urls), len(urls)
@@ -82,16 +101,22 @@ def main():
                     help="the shared folder (default: ../shared relative to the repo)")
     ap.add_argument("--files", action="store_true",
                     help="print NN<TAB>url (NN = 01..30 in draw order)")
-    ap.add_argument("--final", action="store_true",
-                    help="the final blind set: also exclude wikinews_blind.tsv, "
-                         "draw with random.Random(%d)" % FINAL_SEED)
+    group = ap.add_mutually_exclusive_group()
+    group.add_argument("--final", action="store_true",
+                       help="the final blind set: also exclude wikinews_blind.tsv, "
+                            "draw with random.Random(%d)" % FINAL_SEED)
+    group.add_argument("--final2", action="store_true",
+                       help="the second final set: also exclude wikinews_final.tsv "
+                            "and all not-quotes files, draw with random.Random(%d)"
+                            % FINAL2_SEED)
     a = ap.parse_args()
     shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
     if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
         sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
-    chosen, pool = select(shared, final=a.final)
+    chosen, pool = select(shared, final=a.final, final2=a.final2)
+    seed = FINAL2_SEED if a.final2 else FINAL_SEED if a.final else SEED
     print("# %d candidate articles, %d drawn with random.Random(%d)"
-          % (pool, len(chosen), FINAL_SEED if a.final else SEED),
+          % (pool, len(chosen), seed),
           file=sys.stderr)
     for i, url in enumerate(chosen, 1):
         print("%02d\t%s" % (i, url) if a.files else url)
