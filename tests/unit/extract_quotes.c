@@ -398,6 +398,14 @@ static void test_pronoun_prefers_subject(void **st)
            { "The deal is close.", D, "Maria Lopez", "She", "said" });
     /* a name with a particle and its affiliation ("X bin Y of Z") is a
      * person; a name after "of" and a role is not the subject */
+    /* roles before a name, hyphenated or capitalised, and a question's
+     * auxiliary, are not part of it */
+    EXPECT("Co-developer Ana Petrov said: “The coating repels everything.”\n",
+           { "The coating repels everything.", D, "Ana Petrov", "Co-developer Ana Petrov", "said" });
+    EXPECT("Ranger Ilse Brandt watched the herd. “This matters to us,” Brandt said.\n",
+           { "This matters to us", D, "Ilse Brandt", "Brandt", "said" });
+    EXPECT("Did Varnek Hydro consult anyone? “We followed every rule,” Varnek Hydro said.\n",
+           { "We followed every rule", D, "Varnek Hydro", "Varnek Hydro", "said" });
     EXPECT("Earlier this month, Mira Kovac of the Sava district council in Ostrel said: "
            "“The valley will be rebuilt.”\n",
            { "The valley will be rebuilt.", D, "Mira Kovac", "Mira Kovac of the Sava", "said" });

@@ -79,6 +79,21 @@ static void test_same_qualifier(void **state)
          "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, false);
     pair("In the valley, about 70 percent of towns lost power overnight.", "about 70",
          "In the valley, about 70 percent of towns lost power overnight.", "about 70", true, true);
+    /* two ranges must have the same ends */
+    pair("Officials put the share of flooded homes in the valley at between 45% and 70% on Monday.",
+         "between", "Officials put the share of flooded homes in the valley at between 45% and 60% on Monday.",
+         "between", true, false);
+    /* "ranging from … to …" is a range, "rose from … to …" two figures */
+    pair("Estimates ranging from 45% to 60% of flooded homes were given by the council.", "45%",
+         "Estimates of between 45% and 60% of flooded homes were given by the council.", "between", true,
+         true);
+    /* nothing counted on either side: the same neighbouring word */
+    pair("The band played to a crowd of two hundred thousand at a free concert in the park.", "two",
+         "The band played to a crowd of a hundred thousand at a free concert in the park.", "a hundred",
+         true, false);
+    pair("The band played to a crowd of two hundred thousand at a free concert in the park.", "two",
+         "Tickets for the park concert sold out, the band said, and 500 more were printed.", "500",
+         false, false);
     /* a dropped "at least" claims more than the source knows */
     pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
          "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",

@@ -2066,7 +2066,13 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
                !a.vague) {
         sep = e + 1;
         hy = adj(c, e) && adj(c, e + 1);
-    } else if (isw(c, e, "to") && !a.vague && !(s0 > 0 && isw(c, s0 - 1, "from"))) {
+    } else if (isw(c, e, "to") && !a.vague &&
+               (!(s0 > 0 && isw(c, s0 - 1, "from")) ||
+                (s0 > 1 && (isw(c, s0 - 2, "ranging") || isw(c, s0 - 2, "range") ||
+                            isw(c, s0 - 2, "ranged") || isw(c, s0 - 2, "ranges") ||
+                            isw(c, s0 - 2, "varying") || isw(c, s0 - 2, "vary"))))) {
+        /* "36 to 40", "ranging from 45% to 60%"; not "rose from 14 to 31"
+         * (a change, two figures) */
         sep = e + 1;
     } else if (isw(c, e, "or") && f.kind == QC_FIGURE_COUNT && !a.vague && !cur) {
         sep = e + 1;

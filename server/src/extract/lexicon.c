@@ -194,8 +194,17 @@ static const qc_lx_list qc_lx_lists[] = {
       "protester protestor demonstrator eyewitness witness shopkeeper commuter passenger "
       "survivor neighbour neighbor shopper retiree veteran paramedic miner fisherman homeowner "
       "landlord tenant trader vendor motorist pedestrian parishioner grandmaster "
-      "im gm wgm wim fm cm",
+      "im gm wgm wim fm cm "
+      "ranger developer researcher scientist engineer nurse lawyer coach pilot driver "
+      "curator historian economist analyst astronomer biologist chemist physicist geologist "
+      "ecologist zoologist archaeologist archeologist oceanographer meteorologist forecaster "
+      "glaciologist neuroscientist climatologist entomologist paleontologist palaeontologist "
+      "co-developer co-founder co-author co-chair co-director co-creator co-host co-owner "
+      "co-leader co-investigator ex-minister ex-president",
       QC_LX_TITLE },
+    /* auxiliaries that open questions: capitalised only at a sentence's
+     * start, never part of a name ("Did Red Hat consult …?") */
+    { "did does do didn't doesn't don't", QC_LX_FUNC },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree decision judgment "
       "judgement advisory opinion summary description invitation bulletin warning",

@@ -424,9 +424,10 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         qc_stem(w);
         out->ctx[out->nctx++] = qc_hash(w);
     }
-    /* a date is anchored by the words next to it ("a 1996 agreement",
-     * "announced on January 3") */
-    if (fig->kind == QC_FIGURE_DATE) {
+    /* the nearest content words either side anchor a date ("a 1996
+     * agreement", "announced on January 3") or a count with nothing
+     * counted ("a crowd of a hundred thousand at a free concert") */
+    {
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
             char *w = before[k].w;
             if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
@@ -540,6 +541,11 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
         }
         if (fa->kind == QC_FIGURE_PERCENT && (a->head || b->head))
             return false;
+        /* nothing counted on either side: the same word next to both and
+         * three shared words around */
+        if (!a->head && !b->head && !a->classes && !b->classes)
+            return ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
+                   shared >= 3;
         return cls && shared >= 1;
     }
     if (cls)
@@ -561,6 +567,12 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     if (fa->kind == QC_FIGURE_DATE)
         return a->lo == b->lo && a->hi == b->hi &&
                (!a->date_year || !b->date_year || a->date_year == b->date_year);
+    /* two ranges ("between 45% and 70%" / "from 45% to 60%"): the same
+     * ends, as a reporter copies them */
+    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && fa->value_max != fa->value &&
+        fb->value_max != fb->value && !fa->qualifier && !fb->qualifier)
+        return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
+               fabs(a->hi - b->hi) <= tol * fmax(1, fabs(a->hi));
     /* a bound dropped: "ten survivors" where the source says "at least
      * ten" claims more than the source knows */
     if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&

@@ -166,7 +166,7 @@ typedef struct qc_mfigure {
     bool lo_open, hi_open;
     int date_form;                /* dates: QC_DATE_* below, what the date names */
     int date_year;                /* dates with a day: the year, 0 when not given */
-    uint64_t near_l, near_r;      /* dates: the nearest content word either side
+    uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
 } qc_mfigure;
 
