@@ -687,9 +687,74 @@ static void test_fixture_corpus(void **state)
     qc_corpus_close(c);
 }
 
+/* The memory bound: trimming frees words, extractions and clients' data of
+ * the least recently used articles, and what is used again is rebuilt the
+ * same. */
+static void aux_free_counted(void *p)
+{
+    (*(int *)p)++;
+}
+
+static void test_trim(void **state)
+{
+    fixture *fx = *state;
+    warnings w = { 0, "" };
+    qc_corpus *c = open_corpus(fx, &w);
+    qc_corpus_hit before[8], after[8];
+    const char *q = "We will not reopen the bridge until every cable has been scanned";
+    size_t nb = search(c, q, before, 8);
+    assert_true(nb >= 1);
+    size_t nq[64] = { 0 };
+    size_t n = qc_corpus_count(c) < 64 ? qc_corpus_count(c) : 64;
+    for (size_t i = 0; i < n; i++) {
+        const qc_extraction *ex = qc_corpus_article_extraction(c, i);
+        nq[i] = ex ? ex->nquotes : 0;
+    }
+    static int freed;
+    freed = 0;
+    assert_non_null(qc_corpus_article_aux_install(c, 0, 0, &freed, aux_free_counted));
+    size_t cached = qc_corpus_cached_bytes(c);
+    assert_true(cached > 0);
+    /* under budget: nothing happens */
+    assert_int_equal(qc_corpus_trim(c, cached + 1), 0);
+    assert_int_equal(qc_corpus_cached_bytes(c), cached);
+    /* over: everything goes, aux data through its free function */
+    assert_true(qc_corpus_trim(c, 0) >= 1);
+    assert_int_equal(qc_corpus_cached_bytes(c), 0);
+    assert_int_equal(freed, 1);
+    assert_null(qc_corpus_article_aux(c, 0, 0));
+    /* rebuilt the same on use */
+    size_t na = search(c, q, after, 8);
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(after[i].article, before[i].article);
+        assert_int_equal(after[i].start, before[i].start);
+        assert_int_equal(after[i].end, before[i].end);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const qc_extraction *ex = qc_corpus_article_extraction(c, i);
+        assert_int_equal(ex ? ex->nquotes : 0, nq[i]);
+    }
+    /* least recently used first: touch one article, trim to a budget
+     * that keeps about one article's worth */
+    qc_corpus_trim(c, 0);
+    for (size_t i = 0; i < n; i++)
+        qc_corpus_article_extraction(c, i);
+    qc_corpus_trim(c, qc_corpus_cached_bytes(c) + 1);   /* no-op, but a new epoch */
+    qc_corpus_article_extraction(c, 0);                  /* the most recent */
+    size_t one = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i == 0) one = qc_corpus_cached_bytes(c);
+    qc_corpus_trim(c, 1);
+    assert_int_equal(qc_corpus_cached_bytes(c), 0);
+    (void)one;
+    qc_corpus_close(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_trim, setup, teardown),
         cmocka_unit_test_setup_teardown(test_metadata_precedence, setup, teardown),
         cmocka_unit_test_setup_teardown(test_credibility_overrides, setup, teardown),
         cmocka_unit_test_setup_teardown(test_near_duplicates, setup, teardown),

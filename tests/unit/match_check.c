@@ -364,11 +364,49 @@ static void test_timing(void **state)
     qc_corpus_close(c);
 }
 
+/* Findings outlive a trim of the corpus's caches (evidence and fixes are
+ * copies; ASan reports any read of freed memory), and a check after the
+ * trim, which rebuilds what it needs, reports the same. */
+static void test_trim_between_checks(void **state)
+{
+    (void)state;
+    qc_corpus *c = open_corpus("fixtures/corpus");
+    checked a, b;
+    check_file(c, NULL, "fixtures/drafts/mistakes.md", &a);
+    assert_true(qc_corpus_cached_bytes(c) > 0);
+    assert_true(qc_corpus_trim(c, 0) >= 1);
+    assert_int_equal(qc_corpus_cached_bytes(c), 0);
+    size_t chars = 0;
+    for (size_t i = 0; i < a.f->len; i++) {
+        const qc_finding *fd = &a.f->items[i];
+        for (size_t e = 0; e < fd->nevidence; e++) {
+            chars += fd->evidence[e].text ? strlen(fd->evidence[e].text) : 0;
+            chars += fd->evidence[e].speaker ? strlen(fd->evidence[e].speaker) : 0;
+        }
+        for (size_t x = 0; x < fd->nfixes; x++)
+            chars += strlen(fd->fixes[x].replacement);
+    }
+    assert_true(chars > 0);
+    check_file(c, NULL, "fixtures/drafts/mistakes.md", &b);
+    assert_int_equal(a.f->len, b.f->len);
+    for (size_t i = 0; i < a.f->len; i++) {
+        assert_int_equal(a.f->items[i].code, b.f->items[i].code);
+        assert_int_equal(a.f->items[i].start, b.f->items[i].start);
+        assert_string_equal(a.f->items[i].message ? a.f->items[i].message : "",
+                            b.f->items[i].message ? b.f->items[i].message : "");
+        assert_int_equal(a.f->items[i].nevidence, b.f->items[i].nevidence);
+    }
+    checked_free(&a);
+    checked_free(&b);
+    qc_corpus_close(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture_drafts),
         cmocka_unit_test(test_fixture_details),
+        cmocka_unit_test(test_trim_between_checks),
         cmocka_unit_test(test_seeds_correct),
         cmocka_unit_test(test_seeds_mistakes),
         cmocka_unit_test(test_timing),

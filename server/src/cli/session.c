@@ -468,7 +468,26 @@ typedef struct qc_session_pool {
     pthread_mutex_t lock;
     void (*progress)(size_t done, size_t total, void *user);
     void *user;
+    pthread_rwlock_t use;   /* read: checking a draft; write: trimming the corpora */
+    size_t budget;
 } qc_session_pool;
+
+/* Are the session's corpora over the memory budget together? */
+static bool qc_session_over_budget(const qc_session *self, size_t budget)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < self->corpora.len; i++)
+        total += qc_corpus_cached_bytes(self->corpora.items[i].corpus);
+    return total > budget;
+}
+
+/* Trim each corpus to its share of the budget (no check may be running). */
+static void qc_session_trim(const qc_session *self, size_t budget)
+{
+    size_t each = self->corpora.len ? budget / self->corpora.len : budget;
+    for (size_t i = 0; i < self->corpora.len; i++)
+        qc_corpus_trim(self->corpora.items[i].corpus, each);
+}
 
 static void *qc_session_worker(void *arg)
 {
@@ -479,7 +498,17 @@ static void *qc_session_worker(void *arg)
         pthread_mutex_unlock(&p->lock);
         if (i >= p->n)
             return NULL;
+        pthread_rwlock_rdlock(&p->use);
         qc_session_check(p->session, &p->drafts[i]);
+        pthread_rwlock_unlock(&p->use);
+        if (qc_session_over_budget(p->session, p->budget)) {
+            /* every worker comes here after each draft, so the write
+             * lock is not starved by the others' read locks */
+            pthread_rwlock_wrlock(&p->use);
+            if (qc_session_over_budget(p->session, p->budget))
+                qc_session_trim(p->session, p->budget);
+            pthread_rwlock_unlock(&p->use);
+        }
         pthread_mutex_lock(&p->lock);
         p->done++;
         if (p->progress)
@@ -515,7 +544,8 @@ void qc_session_check_all(const qc_session *self, qc_draft *drafts, size_t n, in
         jobs = qc_cli_cpus();
     if ((size_t)jobs > n)
         jobs = n ? (int)n : 1;
-    qc_session_pool p = { self, drafts, n, 0, 0, PTHREAD_MUTEX_INITIALIZER, progress, user };
+    qc_session_pool p = { self, drafts, n, 0, 0, PTHREAD_MUTEX_INITIALIZER, progress, user,
+                          PTHREAD_RWLOCK_INITIALIZER, qc_corpus_memory_budget() };
     pthread_t *th = qc_calloc((size_t)jobs, sizeof *th);
     int started = 0;
     for (int t = 1; t < jobs; t++) {
@@ -528,6 +558,7 @@ void qc_session_check_all(const qc_session *self, qc_draft *drafts, size_t n, in
         pthread_join(th[t], NULL);
     free(th);
     pthread_mutex_destroy(&p.lock);
+    pthread_rwlock_destroy(&p.use);
 }
 
 int qc_session_status(const qc_draft *drafts, size_t n)

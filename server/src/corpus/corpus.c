@@ -478,6 +478,8 @@ static void qc_publish(qc_corpus *self)
     self->tokens = qc_calloc(n ? n : 1, sizeof *self->tokens);
     self->extractions = qc_calloc(n ? n : 1, sizeof *self->extractions);
     self->proses = qc_calloc(n ? n : 1, sizeof *self->proses);
+    self->used = qc_calloc(n ? n : 1, sizeof *self->used);
+    self->cost = qc_calloc(n ? n : 1, sizeof *self->cost);
     for (unsigned k = 0; k < QC_CORPUS_AUX_SLOTS; k++)
         self->aux[k] = qc_calloc(n ? n : 1, sizeof *self->aux[k]);
     /* distinct outlets (case-insensitive), unknown counted once */
@@ -707,6 +709,8 @@ void qc_corpus_close(qc_corpus *self)
     free(self->tokens);
     free(self->extractions);
     free(self->proses);
+    free(self->used);
+    free(self->cost);
     free(self->articles);
     qc_image_release(&self->img);
     for (size_t i = 0; i < self->ndirs; i++)
@@ -775,8 +779,23 @@ static int qc_cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Mark article i as used in this trim epoch. */
+static inline void qc_corpus_touch(qc_corpus *self, size_t i)
+{
+    __atomic_store_n(&self->used[i], __atomic_load_n(&self->epoch, __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+}
+
+/* Count bytes cached for article i (after a successful install). */
+static void qc_corpus_account(qc_corpus *self, size_t i, size_t bytes)
+{
+    uint32_t b = bytes > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)bytes;
+    __atomic_add_fetch(&self->cost[i], b, __ATOMIC_RELAXED);
+    __atomic_add_fetch(&self->cached, (size_t)b, __ATOMIC_RELAXED);
+}
+
 const qc_lazy_tokens *qc_corpus_article_tokens(qc_corpus *self, size_t i)
 {
+    qc_corpus_touch(self, i);
     qc_lazy_tokens *lt = __atomic_load_n(&self->tokens[i], __ATOMIC_ACQUIRE);
     if (lt)
         return lt;
@@ -805,6 +824,7 @@ const qc_lazy_tokens *qc_corpus_article_tokens(qc_corpus *self, size_t i)
         free(lt);
         return expected;
     }
+    qc_corpus_account(self, i, sizeof *lt + lt->len * (sizeof *lt->items + sizeof *lt->pairs));
     return lt;
 }
 
@@ -812,6 +832,7 @@ const qc_extraction *qc_corpus_article_extraction(qc_corpus *self, size_t i)
 {
     if (i >= self->n)
         return NULL;
+    qc_corpus_touch(self, i);
     qc_extraction *ex = __atomic_load_n(&self->extractions[i], __ATOMIC_ACQUIRE);
     if (ex)
         return ex;
@@ -829,6 +850,8 @@ const qc_extraction *qc_corpus_article_extraction(qc_corpus *self, size_t i)
     }
     /* the prose is kept beside it: the extraction may point into its mask */
     __atomic_store_n(&self->proses[i], prose, __ATOMIC_RELEASE);
+    /* an estimate: the mask, the extraction's tokens, quotes and figures */
+    qc_corpus_account(self, i, t->len * 4 + 4096);
     return ex;
 }
 
@@ -836,6 +859,7 @@ void *qc_corpus_article_aux(qc_corpus *self, size_t i, unsigned slot)
 {
     if (i >= self->n || slot >= QC_CORPUS_AUX_SLOTS || !self->aux[slot])
         return NULL;
+    qc_corpus_touch(self, i);
     return __atomic_load_n(&self->aux[slot][i], __ATOMIC_ACQUIRE);
 }
 
@@ -855,5 +879,68 @@ void *qc_corpus_article_aux_install(qc_corpus *self, size_t i, unsigned slot, vo
             free_fn(data);
         return expected;
     }
+    const qc_text *t = __atomic_load_n(&self->texts[i], __ATOMIC_ACQUIRE);
+    qc_corpus_account(self, i, (t ? t->len : 0) + 1024);   /* an estimate */
     return data;
+}
+
+size_t qc_corpus_memory_budget(void)
+{
+    const char *e = getenv("QUOTECHECK_MEMORY_MB");
+    char *end;
+    unsigned long long mb = e && *e ? strtoull(e, &end, 10) : 0;
+    if (!e || !*e || *end || mb == 0 || mb > (1ull << 40))
+        mb = 512;
+    return (size_t)mb << 20;
+}
+
+size_t qc_corpus_cached_bytes(const qc_corpus *self)
+{
+    return self ? __atomic_load_n(&self->cached, __ATOMIC_RELAXED) : 0;
+}
+
+/* Free what article i has cached besides its text. */
+static void qc_corpus_drop(qc_corpus *self, size_t i)
+{
+    qc_lazy_tokens *lt = self->tokens[i];
+    if (lt) {
+        free(lt->items);
+        free(lt->pairs);
+        free(lt);
+        self->tokens[i] = NULL;
+    }
+    qc_extraction_delete(self->extractions[i]);
+    self->extractions[i] = NULL;
+    qc_prose_delete(self->proses[i]);
+    self->proses[i] = NULL;
+    for (unsigned k = 0; k < QC_CORPUS_AUX_SLOTS; k++)
+        if (self->aux[k] && self->aux[k][i]) {
+            if (self->aux_free[k])
+                self->aux_free[k](self->aux[k][i]);
+            self->aux[k][i] = NULL;
+        }
+    self->cached -= self->cost[i];
+    self->cost[i] = 0;
+}
+
+size_t qc_corpus_trim(qc_corpus *self, size_t budget)
+{
+    if (!self || self->cached <= budget)
+        return 0;
+    /* least recently used first, down to three quarters of the budget so
+     * that trimming is not needed again at once */
+    uint64_t *order = qc_malloc((self->n ? self->n : 1) * sizeof *order);   /* epoch << 32 | article */
+    size_t k = 0;
+    for (size_t i = 0; i < self->n; i++)
+        if (self->cost[i])
+            order[k++] = (uint64_t)self->used[i] << 32 | i;
+    qsort(order, k, sizeof *order, qc_cmp_u64);
+    size_t target = budget / 4 * 3, dropped = 0;
+    for (size_t j = 0; j < k && self->cached > target; j++) {
+        qc_corpus_drop(self, (size_t)(order[j] & 0xffffffffu));
+        dropped++;
+    }
+    free(order);
+    self->epoch++;
+    return dropped;
 }

@@ -210,6 +210,18 @@ void *qc_corpus_article_aux_install(qc_corpus *self, size_t i, unsigned slot, vo
  * 200 words), tolerating changed, dropped and added words. Writes up to
  * max hits, best first; returns how many. A hit has at least 2 words and
  * at least half the quotation's words, in order. Thread-safe. */
+/* Memory bound. Articles' words, extractions and what clients derive
+ * from them (aux) are cached once touched; texts are kept (findings'
+ * evidence points into them). qc_corpus_cached_bytes is what the cache
+ * holds (estimated for extractions and aux); qc_corpus_trim frees the
+ * least recently used articles' data until it is under three quarters of
+ * `budget` and returns how many were freed. Trim only when no other
+ * thread uses the corpus: pointers to what it frees must not be held. */
+size_t qc_corpus_cached_bytes(const qc_corpus *self);
+/* The budget callers trim to: $QUOTECHECK_MEMORY_MB megabytes, else 512. */
+size_t qc_corpus_memory_budget(void);
+size_t qc_corpus_trim(qc_corpus *self, size_t budget);
+
 size_t qc_corpus_search(qc_corpus *self, const char *text, size_t len,
                         qc_corpus_hit *hits, size_t max);
 /* Articles about the same story as a draft (shared rare word pairs),

@@ -248,6 +248,13 @@ struct qc_corpus {
     qc_lazy_tokens **tokens;       /* lazy */
     void **aux[QC_CORPUS_AUX_SLOTS];   /* lazy, per slot: what a client derives (qc_corpus_article_aux) */
     void (*aux_free[QC_CORPUS_AUX_SLOTS])(void *);
+    /* memory bound (qc_corpus_trim): per article, the trim epoch it was
+     * last used in and the bytes its words, extraction and clients' data
+     * are counted for; the sum of those */
+    uint32_t *used;
+    uint32_t *cost;
+    uint32_t epoch;
+    size_t cached;
     pthread_mutex_t warn_lock;
     Array(char *) warnings;
     pthread_mutex_t scratch_lock;

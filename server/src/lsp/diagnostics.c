@@ -12,6 +12,7 @@
  */
 #include "lsp/lsp_internal.h"
 #include "config/suppress.h"
+#include "corpus/corpus.h"
 #include "util/alloc.h"
 
 #include <stdio.h>
@@ -84,6 +85,10 @@ qc_lsp_analysis *qc_lsp_analyze(qc_lsp_server *s, qc_lsp_doc *doc)
         a->findings = qc_check_cached(doc->check_cache, corpus, qc_lsp_workspace_config(s->ws), t,
                                       a->prose, a->ex, qc_lsp_workspace_history(s->ws));
         a->kept = qc_lsp_filter_findings(a->findings, t, doc->format, doc->path, s->ws, &a->nkept);
+        /* a long session touches more and more of the corpus: keep what is
+         * cached of it under the memory budget (the server is one thread,
+         * and findings hold no pointer into what is freed) */
+        qc_corpus_trim(corpus, qc_corpus_memory_budget());
         a->has_corpus = corpus != NULL;
     }
     if (s->debug_delay_ms > 0)

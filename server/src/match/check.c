@@ -382,7 +382,7 @@ static void qc_add_evidence(qc_ctx *c, qc_finding *fd, const qc_src *s, size_t s
     e->start = start;
     e->end = end;
     e->outlet = s->meta ? s->meta->outlet : NULL;
-    e->speaker = speaker;
+    e->speaker = speaker ? qc_a(c, speaker) : NULL;   /* the source's extraction may be trimmed */
     e->credibility = s->meta ? s->meta->credibility : 0;
     e->credibility_label = s->meta ? s->meta->label : "unknown";
     e->text = qc_an(c, s->text->data + start, end - start);
@@ -748,7 +748,7 @@ static bool qc_check_corrected(qc_ctx *c, const qc_quote *q, const qc_mwords *dw
                 e->outlet = k->src->meta->outlet;
                 e->credibility = k->src->meta->credibility;
                 e->credibility_label = k->src->meta->label;
-                e->speaker = k->speaker;
+                e->speaker = k->speaker ? qc_a(c, k->speaker) : NULL;
                 e->text = qc_an(c, old->data + os, oe - os);
                 e->revision = qc_a(c, revs[r].revision);
                 fd->evidence = ev;
