@@ -16,6 +16,8 @@ Sets:
   final     30 further random Wikinews articles (select_blind.py --final;
             wikinews_final.tsv), annotated the same way and kept for the
             closing independent measurement (not part of `all`)
+  final3    30 more (select_blind.py --final3; wikinews_final3.tsv), the third
+            closing measurement (not in `all`)
   final2    30 more random articles (select_blind.py --final2;
             wikinews_final2.tsv), a second closing measurement (not in `all`)
 
@@ -425,7 +427,7 @@ def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "final2", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "final2", "final3", "all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -478,6 +480,9 @@ def main():
                 if s == "heldout":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
+                elif s == "final3":
+                    items, names, missing, nots = load_wikinews(
+                        shared, tmp, "wikinews_final3.tsv", "wikinews_final3_not_quotes.tsv", "f3")
                 elif s == "final2":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv", "f2")

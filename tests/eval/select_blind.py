@@ -20,7 +20,15 @@ only not-quotes), keeps the same filter, and draws with
 ``random.Random(20261123).sample(sorted(urls), 30)`` (all remaining
 candidates, sorted, if fewer than 30 are left).
 
-    python3 tests/eval/select_blind.py [--shared DIR] [--files] [--final | --final2]
+With ``--final3`` it selects the third final set: it drops every URL of
+``wikinews_gold.tsv``, ``wikinews_heldout.tsv``, ``wikinews_blind.tsv``,
+``wikinews_final.tsv`` and ``wikinews_final2.tsv`` and of their not-quotes
+files, keeps the same filter, and draws with
+``random.Random(20261124).sample(sorted(urls), 30)`` (all remaining
+candidates, sorted, if fewer than 30 are left).
+
+    python3 tests/eval/select_blind.py [--shared DIR] [--files]
+                                       [--final | --final2 | --final3]
 
 Standard library only. ``--shared`` defaults to ``../shared`` relative to the
 repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
@@ -38,6 +46,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SEED = 20261121
 FINAL_SEED = 20261122
 FINAL2_SEED = 20261123
+FINAL3_SEED = 20261124
 COUNT = 30
 MIN_MARKS = 4
 MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
@@ -48,6 +57,8 @@ FINAL2_ANNOTATED = FINAL_ANNOTATED + (
     "wikinews_final.tsv",
     "wikinews_not_quotes.tsv", "wikinews_heldout_not_quotes.tsv",
     "wikinews_blind_not_quotes.tsv", "wikinews_final_not_quotes.tsv")
+FINAL3_ANNOTATED = FINAL2_ANNOTATED + (
+    "wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv")
 
 csv.field_size_limit(1 << 30)
 
@@ -72,9 +83,11 @@ def load_texts(shared):
     return texts
 
 
-def select(shared, final=False, final2=False):
+def select(shared, final=False, final2=False, final3=False):
     texts = load_texts(shared)
-    if final2:
+    if final3:
+        done = annotated_urls(FINAL3_ANNOTATED)
+    elif final2:
         done = annotated_urls(FINAL2_ANNOTATED)
     else:
         done = annotated_urls(FINAL_ANNOTATED if final else ANNOTATED)
@@ -84,6 +97,10 @@ def select(shared, final=False, final2=False):
             continue
         if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
             urls.add(url)
+    if final3:
+        if len(urls) <= COUNT:
+            return sorted(urls), len(urls)
+        return random.Random(FINAL3_SEED).sample(sorted(urls), COUNT), len(urls)
     if final2:
         if len(urls) <= COUNT:
             return sorted(urls), len(urls)
@@ -109,12 +126,18 @@ def main():
                        help="the second final set: also exclude wikinews_final.tsv "
                             "and all not-quotes files, draw with random.Random(%d)"
                             % FINAL2_SEED)
+    group.add_argument("--final3", action="store_true",
+                       help="the third final set: also exclude wikinews_final2.tsv "
+                            "and its not-quotes file, draw with random.Random(%d)"
+                            % FINAL3_SEED)
     a = ap.parse_args()
     shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
     if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
         sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
-    chosen, pool = select(shared, final=a.final, final2=a.final2)
-    seed = FINAL2_SEED if a.final2 else FINAL_SEED if a.final else SEED
+    chosen, pool = select(shared, final=a.final, final2=a.final2,
+                          final3=a.final3)
+    seed = (FINAL3_SEED if a.final3 else FINAL2_SEED if a.final2
+            else FINAL_SEED if a.final else SEED)
     print("# %d candidate articles, %d drawn with random.Random(%d)"
           % (pool, len(chosen), seed),
           file=sys.stderr)
