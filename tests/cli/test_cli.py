@@ -703,6 +703,19 @@ def test_audit_deterministic_across_jobs():
 
 
 @case
+def test_audit_memory_budget():
+    """QUOTECHECK_MEMORY_MB=1: the corpus's caches are trimmed after every
+    draft (workers pause for it); the report is the same as without."""
+    root = audit_tree()
+    rc, full, err = run(["audit", "-j", "2", "--format", "json", "."], cwd=root)
+    check(rc in (0, 1), f"rc {rc} {err!r}")
+    p = subprocess.run([BIN, "audit", "-j", "2", "--format", "json", "."], cwd=root,
+                       capture_output=True, env=dict(ENV, QUOTECHECK_MEMORY_MB="1"), timeout=300)
+    check(p.returncode == rc, f"rc {p.returncode} with a 1 MB budget, {rc} without")
+    check(p.stdout.decode() == full, "a 1 MB budget changed the report")
+
+
+@case
 def test_audit_findings_by_code_and_worst_files():
     need_findings()
     root = audit_tree()

@@ -20,7 +20,10 @@
  * the fullest name (surname first, double and particle surnames, titles
  * dropped); organisation names with "of"/"for"/"and", "the Court", mixed-
  * case acronyms; party words and modifiers that are not names; pronouns
- * preferring the previous sentence's subject; interviews and pull quotes.
+ * preferring the previous sentence's subject; interviews and pull quotes;
+ * spelling variants of a surname, "according to him", publications that
+ * quote or are told (never speakers), studies and teams speaking for their
+ * authors, tweets and accounts for their owners, roles with an institution.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -656,6 +659,102 @@ static void test_objects_and_places_do_not_speak(void **st)
            { "Nobody is above the law.", D, "Leo Marsh", "Archbishop Leo Marsh", "said" });
 }
 
+/* ---- round 3: variants, publications, studies, accounts --------------- */
+
+static void test_name_variants(void **st)
+{
+    (void)st;
+    /* a one-letter spelling variant of a known surname; "according to
+     * him"; "US" before a title is no pronoun; a surname-first name with
+     * its title; a particle after a title; a party label; a department
+     * made of title words before the name */
+    EXPECT("Rebel spokesperson Tariq Almeda spoke. According to him, it was helped by “friends inside the country”.\n\n"
+           "“These strikes are our answer, and more will follow,” Almedi said.\n\n"
+           "US Secretary of State Laura Pennick posted a message, saying there was “no sign the drones came from the coast.”\n\n"
+           "Marovian Prime Minister Tavita Leone Samasoni opened the session. Prime Minister Tavita called on “every village council” to help.\n\n"
+           "Councillor Petra van Hollen spoke first. Mayor van Hollen said: “I have done all I can for this city.”\n\n"
+           "Democrat Oscar Pellan told reporters Almeda was “a dangerous man”.\n\n"
+           "Secretary of Justice Wanda Morel Quintana was sworn in. In a statement, Morel wrote that “the island needs calm.”\n",
+           { "friends inside the country", P, "Tariq Almeda", "him", "according to" },
+           { "These strikes are our answer, and more will follow", D, "Tariq Almeda", "Almedi", "said" },
+           { "no sign the drones came from the coast.", P, "Laura Pennick", "US Secretary of State Laura Pennick", "saying" },
+           { "every village council", P, "Tavita Leone Samasoni", "Prime Minister Tavita", "called" },
+           { "I have done all I can for this city.", D, "Petra van Hollen", "Mayor van Hollen", "said" },
+           { "a dangerous man", P, "Oscar Pellan", "Democrat Oscar Pellan", "told" },
+           { "the island needs calm.", P, "Wanda Morel Quintana", "Morel", "wrote" });
+    /* two known surnames one letter from the written one: neither */
+    EXPECT("Anna Marek and Jan Merek met. “We agree on nothing at all today,” Mirek said.\n",
+           { "We agree on nothing at all today", D, "Mirek", "Mirek", "said" });
+}
+
+static void test_publications_do_not_speak(void **st)
+{
+    (void)st;
+    /* the publication is the addressee or the one quoting, never the
+     * speaker; a relative clause has its own subject; a possessor before a
+     * role and a name does not speak */
+    EXPECT("“We will not back down,” Ida Lund told Politico.\n\n"
+           "Politico quoted Tomas Vell, formerly an official at the agency, as saying “the agency has a role to play.”\n\n"
+           "Senator Ann Lee met them. “We need answers before the vote,” Politico quoted her as saying.\n\n"
+           "The owner was named in a dispute, which the Daily Courier describes as “a long and bitter feud.”\n\n"
+           "“Heartbroken,” writes Almeda's longtime rival Joran Vesk on his blog.\n",
+           { "We will not back down", D, "Ida Lund", "Ida Lund", "told" },
+           { "the agency has a role to play.", P, "Tomas Vell", "Tomas Vell", "saying" },
+           { "We need answers before the vote", D, "Ann Lee", "her", "saying" },
+           { "a long and bitter feud.", P, "Daily Courier", "the Daily Courier", "describes" },
+           { "Heartbroken", D, "Joran Vesk", "Almeda's longtime rival Joran Vesk", "writes" });
+}
+
+static void test_studies_and_roles(void **st)
+{
+    (void)st;
+    /* "the study" and "the team" speak for the named authors; a definite
+     * role with its institution is the person talked about */
+    EXPECT("Dr Hana Lindqvist, co-author of a new study, presented it. Her colleague Ruben Okafor, the lead author, compared the records.\n\n"
+           "The study reports “For every degree of warming, the trout count fell”. The team wrote that warm summers “leave the fish nowhere to hide.”\n\n"
+           "“Cold water is retreating upstream,” said study co-author Mira Castell. The Eastbrook professor added, “We expected change, but not this fast.”\n",
+           { "For every degree of warming, the trout count fell", D, "Ruben Okafor", "The study", "reports" },
+           { "leave the fish nowhere to hide.", P, "Ruben Okafor", "The team", "wrote" },
+           { "Cold water is retreating upstream", D, "Mira Castell", "study co-author Mira Castell", "said" },
+           { "We expected change, but not this fast.", D, "Mira Castell", "The Eastbrook professor", "added" });
+}
+
+static void test_posts_and_accounts(void **st)
+{
+    (void)st;
+    /* a tweet speaks for the account's owner, not the network; an
+     * organisation's account for the organisation; "the army" for the
+     * fullest form the text gives; a press release for the organisation
+     * it names */
+    EXPECT("Mira Castell warned of the heat. A tweet sent from Castell's Twitter account repeated it, saying “Our rivers need shade.”\n\n"
+           "An official government Twitter account made the following announcement: “Fishing limits will apply from next month.”\n\n"
+           "The Halmish government later confirmed the limits.\n\n"
+           "A plane belonging to the Halmish military crashed. The army said the plane was carrying feed “to help the hatcheries.”\n\n"
+           "“The hatcheries did their best,” reads an RFA press release. The River Fisheries Alliance (RFA) represents hatcheries.\n",
+           { "Our rivers need shade.", D, "Mira Castell", "A tweet", "saying" },
+           { "Fishing limits will apply from next month.", D, "Halmish government", "An official government Twitter account", NULL },
+           { "to help the hatcheries.", P, "Halmish military", "The army", "said" },
+           { "The hatcheries did their best", D, "River Fisheries Alliance", "an RFA press release", "reads" });
+}
+
+static void test_affiliations(void **st)
+{
+    (void)st;
+    /* an affiliation that goes on in lower case; a quote that continues
+     * after a long affiliation with its acronym; a person joined by "and"
+     * to an organisation's name; "Commission on …" */
+    EXPECT("“We feel the water coming back,” Elena Tsosie of the Upper Valley tribal fisheries office told those gathered.\n\n"
+           "“The rivers tell the story,” said co-author Piet Anders of the Halvard Institute for Research in Inland Waters (HIRIW). “We only had to listen.”\n\n"
+           "A survey was run by Ilse Marr of the Coastal Trust and Dario Fenn of Riverwatch Partners.\n\n"
+           "Fenn remarked, “We had never seen the pools this empty.”\n\n"
+           "The Commission on Inland Fisheries (CIF) also criticised the plan. They released a statement which said, “Limits alone will not save the trout.”\n",
+           { "We feel the water coming back", D, "Elena Tsosie", "Elena Tsosie of the Upper Valley", "told" },
+           { "The rivers tell the story", D, "Piet Anders", "co-author Piet Anders of the Halvard Institute for Research", "said" },
+           { "We only had to listen.", D, "Piet Anders", "co-author Piet Anders of the Halvard Institute for Research", "said" },
+           { "We had never seen the pools this empty.", D, "Dario Fenn", "Fenn", "remarked" },
+           { "Limits alone will not save the trout.", D, "Commission on Inland Fisheries", "They", "said" });
+}
+
 static void test_no_quotes(void **st)
 {
     (void)st;
@@ -724,6 +823,11 @@ int main(void)
         cmocka_unit_test(test_roles_and_first_person),
         cmocka_unit_test(test_bracket_interview_and_documents),
         cmocka_unit_test(test_objects_and_places_do_not_speak),
+        cmocka_unit_test(test_name_variants),
+        cmocka_unit_test(test_publications_do_not_speak),
+        cmocka_unit_test(test_studies_and_roles),
+        cmocka_unit_test(test_posts_and_accounts),
+        cmocka_unit_test(test_affiliations),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
     };

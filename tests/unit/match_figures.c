@@ -94,6 +94,12 @@ static void test_same_qualifier(void **state)
     pair("The band played to a crowd of two hundred thousand at a free concert in the park.", "two",
          "Tickets for the park concert sold out, the band said, and 500 more were printed.", "500",
          false, false);
+    /* the same counted phrase, British and American spelling */
+    pair("Orlik was jailed for 15 separate dam safety offences.", "15",
+         "He served half his sentence for 13 separate dam safety offenses.", "13", true, false);
+    /* clock times: the launch is not the docking */
+    pair("The capsule docked with the station at 1429 UTC on Sunday.", "1429",
+         "The rocket launched at 1922 UTC yesterday from the Ostrel pad.", "1922", false, false);
     /* a dropped "at least" claims more than the source knows */
     pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
          "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",

@@ -89,8 +89,26 @@ static bool qc_connector(const qc_token *t)
 static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
 {
     if (!qc_lower(&toks[i]) || strcmp(toks[i].key, "and") || !qc_capword(&toks[i + 1]) ||
-        (qc_cls(&toks[i + 1]) & (QC_LX_ORG | QC_LX_FUNC | QC_LX_DET)))
+        (qc_cls(&toks[i + 1]) & (QC_LX_ORG | QC_LX_FUNC | QC_LX_DET | QC_LX_MALE | QC_LX_FEMALE)))
         return false;
+    /* "… at the University of Miami and Chris Fallows of Apex Shark
+     * Expeditions": a person with an affiliation of their own */
+    {
+        size_t q = i + 1;
+        while (qc_plain_name_tok(&toks[q]) && qc_capword(&toks[q]) && q - i <= 4)
+            q++;
+        if (q - i - 1 >= 2 && qc_lower(&toks[q]) && (!strcmp(toks[q].key, "of") || !strcmp(toks[q].key, "from")))
+            return false;
+    }
+    /* "The Bernie and Sid Show": names on both sides, an organisation
+     * word closing the run after "and" */
+    if (i > lo && qc_capword(&toks[i - 1]) && !(qc_cls(&toks[i - 1]) & QC_LX_ORG)) {
+        size_t q = i + 1;
+        while (q - i <= 3 && qc_capword(&toks[q]) && !(qc_cls(&toks[q]) & QC_LX_ORG))
+            q++;
+        if (q - i <= 3 && q > i + 1 && qc_capword(&toks[q]) && (qc_cls(&toks[q]) & QC_LX_ORG))
+            return true;
+    }
     bool org = false;
     for (size_t k = lo; k < i && i - k <= 8; k++) {
         if (qc_capword(&toks[k]) && (qc_cls(&toks[k]) & QC_LX_ORG))
@@ -308,14 +326,23 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 via_connector = true;
             }
         }
-        while (n0 < e && (qc_lower(&toks[n0]) || (qc_cls(&toks[n0]) & QC_LX_DET)))
+        /* "Mayor de Blasio": a name particle after a title opens the name */
+        if (via_connector && n0 > c0 + 1 && n0 < e && qc_lower(&toks[n0 - 1]) &&
+            (qc_cls(&toks[n0 - 1]) & QC_LX_PARTICLE) && qc_titleish(&toks[n0 - 2]) && qc_capword(&toks[n0 - 2])) {
+            n0--;
+            via_connector = false;
+        }
+        while (n0 < e && !(qc_lower(&toks[n0]) && (qc_cls(&toks[n0]) & QC_LX_PARTICLE) && n0 + 1 < e &&
+                           qc_capword(&toks[n0 + 1]) && n0 > c0 && qc_titleish(&toks[n0 - 1])) &&
+               (qc_lower(&toks[n0]) || (qc_cls(&toks[n0]) & QC_LX_DET)))
             n0++;
         bool all_title = true;
         for (size_t i = c0; i < e; i++)
             if (!qc_titleish(&toks[i]) && !qc_lower(&toks[i]) && !(qc_cls(&toks[i]) & (QC_LX_ORG | QC_LX_DET)))
                 all_title = false;
         bool org = acronym_last || (o != (size_t)-1 && o + 1 == e);
-        if (!org && o != (size_t)-1 && o + 1 < e && qc_connector(&toks[o + 1])) {
+        if (!org && o != (size_t)-1 && o + 1 < e &&
+            (qc_connector(&toks[o + 1]) || (qc_lower(&toks[o + 1]) && !strcmp(toks[o + 1].key, "on")))) {
             /* "University of California", "Ministry of Foreign Affairs" —
              * unless a person's name follows the qualifier */
             size_t caps = 0;
@@ -357,7 +384,20 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             return np;
         }
         /* "Mayor of London Sadiq Khan": the place before the name */
-        if (via_connector && e - n0 >= 3) {
+        /* "Secretary of Justice Wanda Vázquez Garced", "Minister of Foreign
+         * Affairs …": a department made of modifier words, then the name */
+        size_t md = n0;
+        while (via_connector && md < e && qc_capword(&toks[md]) && (qc_cls(&toks[md]) & QC_LX_MOD) &&
+               !(qc_cls(&toks[md]) & QC_LX_NATION))
+            md++;
+        bool dept = md > n0 && e - md >= 2 && e - md <= 3;
+        if (dept)
+            n0 = md;
+        else if (via_connector && n0 > c0 + 1 && (qc_cls(&toks[n0 - 1]) & (QC_LX_TITLE | QC_LX_MOD)) &&
+                 !(qc_cls(&toks[n0 - 1]) & QC_LX_NATION) && qc_capword(&toks[n0 - 1]) &&
+                 qc_connector(&toks[n0 - 2]) && e - n0 <= 3)
+            dept = true;   /* the department already passed as a title word */
+        if (!dept && via_connector && e - n0 >= 3) {
             size_t keep = 2;
             if (qc_cls(&toks[e - 2]) & QC_LX_PARTICLE || (toks[e - 2].flags & QC_TKF_ABBR) || qc_name_suffix(&toks[e - 1]))
                 keep = 3;
@@ -396,6 +436,10 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             strcpy(np.head, toks[n0].key);
             return np;
         }
+        /* "Democrat Chuck Schumer": a party label before a full name */
+        if (e - n0 >= 3 && (!strcmp(toks[n0].key, "democrat") || !strcmp(toks[n0].key, "republican") ||
+                            !strcmp(toks[n0].key, "tory") || !strcmp(toks[n0].key, "libertarian")))
+            n0++;
         np.kind = e - n0 == 1 && qc_mod_only(toks, c0, n0) ? QC_NP_ORG : QC_NP_PERSON;
         np.na = np.kind == QC_NP_ORG ? c0 : n0;
         np.nb = e;
@@ -507,7 +551,8 @@ qc_np qc_np_forward(const qc_token *toks, size_t i, size_t hi)
     if (i >= hi)
         return none;
     const qc_token *t = &toks[i];
-    if (qc_word(t) && (qc_cls(t) & QC_LX_PRONOUN) && !(qc_cls(t) & QC_LX_DET))
+    /* "US Secretary of State …" is no "us" */
+    if (qc_word(t) && (qc_cls(t) & QC_LX_PRONOUN) && !(qc_cls(t) & QC_LX_DET) && !(t->flags & QC_TKF_ALLCAPS))
         return qc_np_analyze(toks, i, i + 1);
     size_t j = i;
     if (qc_word(t) && (qc_cls(t) & QC_LX_DET))
@@ -730,6 +775,8 @@ static bool qc_np_honorific(const qc_token *toks, const qc_np *np)
     return false;
 }
 
+static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, size_t b);
+
 /* May the single name `key` (of phrase np) be a non-last word of person e:
  * a middle word of three or more (double surnames: "Vázquez" of Wanda
  * Vázquez Garced), or the first one when it is the surname of a name
@@ -746,23 +793,57 @@ static bool qc_inner_surname(const qc_ent *e, const char *key, const qc_token *t
     if (sp && (toks[np->na].flags & QC_TKF_CAP) && qc_word_count(e->key) == 2 &&
         ((sp[1] && sp[2] == '.' && !sp[3]) || (sp[1] && !strcmp(sp + 2, "\xE2\x80\xA4"))))
         return true;
-    return qc_name_hyphen_last(e->name) || qc_np_honorific(toks, np);
+    /* "Prime Minister Tuilaepa" for Prime Minister Tuilaepa Sailele
+     * Malielegaoi: the first word with the same title */
+    return qc_name_hyphen_last(e->name) || qc_np_honorific(toks, np) ||
+           (np->tb > np->ta && qc_ent_fits_role(e, toks, np->ta, np->tb));
 }
 
 /* Does the longer key end with the words of the shorter one ("gloria la
  * riva" / "la riva", "wanda vazquez garced" / "vazquez garced")? */
-static bool qc_key_word_suffix(const char *a, const char *b)
+/* Put the shorter string (and its length) first. */
+static void qc_shorter_first(const char **a, size_t *na, const char **b, size_t *nb)
 {
-    size_t na = strlen(a), nb = strlen(b);
-    if (na < nb) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t tn = na;
-        na = nb;
-        nb = tn;
+    *na = strlen(*a);
+    *nb = strlen(*b);
+    if (*na > *nb) {
+        const char *t = *a;
+        *a = *b;
+        *b = t;
+        size_t tn = *na;
+        *na = *nb;
+        *nb = tn;
     }
+}
+
+static bool qc_key_word_suffix(const char *b, const char *a)
+{
+    size_t na, nb;
+    qc_shorter_first(&b, &nb, &a, &na);   /* a: the longer */
     return na > nb && a[na - nb - 1] == ' ' && !strcmp(a + na - nb, b);
+}
+
+/* Are two folded surnames one spelling apart: one letter changed, added
+ * or dropped, the shorter of four letters or more (keys collapse doubled
+ * letters: "saree" is "sare"), the first letter the same ("sarea" /
+ * "saree", "wasef" / "wasif")? Transliterated names vary so within one
+ * article. */
+static bool qc_surname_variant(const char *a, const char *b)
+{
+    size_t na, nb;
+    qc_shorter_first(&a, &na, &b, &nb);
+    if (na < 4 || nb - na > 1 || a[0] != b[0] || !strcmp(a, b))
+        return false;
+    for (size_t i = 0; i < nb; i++)
+        if ((unsigned char)b[i] >= 0x80 || !isalpha((unsigned char)b[i]) ||
+            (i < na && ((unsigned char)a[i] >= 0x80 || !isalpha((unsigned char)a[i]))))
+            return false;
+    size_t p = 0;
+    while (p < na && a[p] == b[p])
+        p++;
+    if (na == nb)
+        return !strcmp(a + p + 1, b + p + 1);   /* one letter changed */
+    return !strcmp(a + p, b + p + 1);           /* one letter added */
 }
 
 /* Do two folded person keys name the same person? */
@@ -773,8 +854,13 @@ static bool qc_person_same(const char *a, const char *b)
     if (qc_key_word_suffix(a, b))
         return true;   /* particle and double surnames */
     const char *la = qc_last_word(a), *lb = qc_last_word(b);
-    if (strcmp(la, lb))
-        return false;
+    if (strcmp(la, lb)) {
+        /* "Yahya Sarea" / "Yahya Saree": same given name, a spelling
+         * variant of the surname */
+        size_t fa = strcspn(a, " "), fb = strcspn(b, " ");
+        return la != a && lb != b && fa == fb && !strncmp(a, b, fa) && qc_word_count(a) == qc_word_count(b) &&
+               qc_surname_variant(la, lb);
+    }
     /* same surname: one side a bare surname, or first names compatible */
     if (la == a || lb == b)
         return true;
@@ -887,6 +973,18 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
         qc_ent *e = &self->ents.items[i];
         if (!e->is_org && qc_inner_surname(e, key, toks, np))
             found = (int)i;
+    }
+    /* "Saree" after "Yahya Sarea": a spelling variant of exactly one
+     * known person's surname (two candidates: neither) */
+    if (single && found < 0) {
+        int cand = -1;
+        for (size_t i = 0; i < self->ents.len && cand != -2; i++) {
+            qc_ent *e = &self->ents.items[i];
+            if (!e->is_org && qc_word_count(e->key) >= 2 && qc_surname_variant(e->surname, key))
+                cand = cand == -1 ? (int)i : -2;
+        }
+        if (cand >= 0)
+            found = cand;
     }
     if (found < 0 && !add)
         return -1;
@@ -1075,6 +1173,25 @@ static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, si
     return true;
 }
 
+int qc_ents_author(const qc_ents *self, size_t pos)
+{
+    static const char *const t[] = { "author", "co-author", "researcher", "co-investigator" };
+    int any = -1;
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        const qc_ent *e = &self->ents.items[m->ent];
+        bool fits = false;
+        for (size_t k = 0; k < sizeof t / sizeof *t && !e->is_org; k++)
+            fits = fits || qc_ent_has_title(e, t[k]);
+        if (!fits)
+            continue;
+        if (m->pos < pos)
+            return m->ent;
+        any = m->ent;
+    }
+    return any;
+}
+
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b)
 {
     /* which entities fit, decided once per entity rather than per mention
@@ -1100,6 +1217,8 @@ int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b)
     return any;
 }
 
+static int qc_ents_recent_org_with_word(const qc_ents *self, size_t pos, const char *word);
+
 int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
 {
     static const char *const any_org[] = { "company", "firm", "group", "organisation", "organization",
@@ -1119,6 +1238,29 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
         }
         return -1;
     }
+    int r = qc_ents_recent_org_with_word(self, pos, word);
+    /* "the army" for "the Iranian military" */
+    static const char *const syn[][2] = { { "army", "military" }, { "military", "army" } };
+    for (size_t i = 0; r < 0 && i < sizeof syn / sizeof *syn; i++)
+        if (!strcmp(word, syn[i][0]))
+            r = qc_ents_recent_org_with_word(self, pos, syn[i][1]);
+    /* "the government" before "the Samoan government" is first named: the
+     * one organisation the text names with that head word */
+    if (r < 0) {
+        int only = -1;
+        for (size_t i = 0; i < self->ents.len && only != -2; i++) {
+            const qc_ent *e = &self->ents.items[i];
+            if (e->is_org && strcmp(e->key, word) && !strcmp(qc_last_word(e->key), word))
+                only = only == -1 ? (int)i : -2;
+        }
+        if (only >= 0)
+            r = only;
+    }
+    return r;
+}
+
+static int qc_ents_recent_org_with_word(const qc_ents *self, size_t pos, const char *word)
+{
     /* "the court": the court last named as the subject of a sentence ("The
      * only court with higher authority is the Supreme Court" names one in
      * passing), else the court last named */
@@ -1167,14 +1309,14 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
         while (by < b && by - s <= 4 && outside[by] && qc_lower(&toks[by]) && strcmp(toks[by].key, "by") &&
                !(qc_cls(&toks[by]) & QC_LX_VERB) && strcmp(toks[by].key, "from"))
             by++;   /* "posted online by", "issued earlier today by" */
-        if (by >= b || strcmp(toks[by].key, "by"))
-            by = s + 1;
+        if (by >= b || (strcmp(toks[by].key, "by") && strcmp(toks[by].key, "from")))
+            by = s + 1;   /* "a tweet sent from Biden's account" */
     }
     if (by + 1 < b && outside[by] && (!strcmp(toks[by].key, "from") || !strcmp(toks[by].key, "by"))) {
         qc_np np = qc_np_forward(toks, by + 1, b);
-        if (np.kind != QC_NP_PERSON && np.kind != QC_NP_ORG && np.b > np.a && (toks[np.a].flags & QC_TKF_POSS) &&
-            qc_capword(&toks[np.a]))
-            np = qc_np_analyze(toks, np.a, np.a + 1);   /* "by Erdogan's office" */
+        if (np.b > np.a && (toks[np.a].flags & QC_TKF_POSS) && qc_capword(&toks[np.a]) &&
+            (np.b > np.a + 1 || (np.kind != QC_NP_PERSON && np.kind != QC_NP_ORG)))
+            np = qc_np_analyze(toks, np.a, np.a + 1);   /* "by Erdogan's office", "from Biden's Twitter account" */
         else if (np.kind != QC_NP_PERSON && np.kind != QC_NP_ORG && np.b > np.a + 1 &&
                  (qc_cls(&toks[np.a]) & QC_LX_DET) && (toks[np.a + 1].flags & QC_TKF_POSS) && qc_capword(&toks[np.a + 1]))
             np = qc_np_analyze(toks, np.a + 1, np.a + 2);
@@ -1331,6 +1473,23 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 np.nb = j;
             }
         }
+        /* "the Samoan government", "the Iranian military": one capitalised
+         * word and an organisation word in lower case name an organisation */
+        if (j == i + 1 && k == i && j < b && outside[j] && qc_lower(&toks[j]) && !(t->flags & QC_TKF_POSS) &&
+            !(j + 1 < b && (qc_capword(&toks[j + 1]) || (qc_cls(&toks[j + 1]) & QC_LX_TITLE)))) {
+            static const char *const lorg[] = { "government", "military", "army", "navy", "police", "ministry",
+                                                "parliament", "administration", "authorities", "cabinet" };
+            for (size_t o = 0; o < sizeof lorg / sizeof *lorg; o++)
+                if (!strcmp(toks[j].key, lorg[o])) {
+                    np.kind = QC_NP_ORG;
+                    np.a = np.na = i;
+                    np.b = np.nb = j + 1;
+                    np.ta = np.tb = i;
+                    next = j + 1;
+                    j++;
+                    break;
+                }
+        }
         /* place: "in Baghdad", "at Al-Assad air base" */
         bool place = false;
         if (k > a && qc_lower(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_PLACEPREP) && np.tb <= np.ta)
@@ -1411,7 +1570,11 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     has_title = true;
                 x++;
             }
-            if (has_title && x < b && toks[x].type == QC_TK_PUNCT && (toks[x].cp == ',' || toks[x].cp == '.')) {
+            if (has_title && x < b && x > j + 2 && qc_lower(&toks[x]) && (qc_cls(&toks[x]) & QC_LX_DET) &&
+                qc_lower(&toks[x - 1]) && !strcmp(toks[x - 1].key, "of")) {
+                app_a = j + 1;   /* "Michael Siegel, co-author of a new study" */
+                app_b = x - 1;
+            } else if (has_title && x < b && toks[x].type == QC_TK_PUNCT && (toks[x].cp == ',' || toks[x].cp == '.')) {
                 app_a = j + 1;
                 app_b = x;
                 if (toks[x].cp == ',' && x + 1 < b && qc_is_verb(&toks[x + 1]))

@@ -103,6 +103,10 @@ int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);
+/* The author of a study the text reports ("the study", "the team", "the
+ * researchers"): the most recent person before pos titled author,
+ * co-author or researcher, else the first after it; -1 if none. */
+int qc_ents_author(const qc_ents *self, size_t pos);
 /* Most recent organisation before pos whose name contains `word` ("the
  * foundation"), or any organisation for "the company"/"the firm". */
 int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word);

@@ -92,7 +92,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "centers centres railways railway council's ministries foundation federation's parliament's irgc "
       "revolutionary republic programme program international entertainment comics games pictures "
       "productions publishing labs motors foods pharmaceuticals software electronics toys brands "
-      "partners capital ventures studio airways",
+      "partners capital ventures studio airways show podcast band orchestra",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "
       "yet if when while although though because this that these those there here it he she "
@@ -150,8 +150,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria "
       "ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace "
       "denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie "
-      "isabella charlotte rose alexis kayla theresa hillary kamala ursula theresa jacinda "
-      "nicola liz priti yvette agnes hatice mariela louise jenn leisha lauren alexis lisa "
+      "isabella charlotte rose kayla theresa hillary kamala ursula theresa jacinda "
+      "nicola liz priti yvette agnes hatice mariela louise jenn leisha lauren lisa "
       "greta malala aung tsai carrie nikki kellyanne sarah ilhan alexandria elizabeth "
       "margrethe christine kristalina marine ségolène segolene anne",
       QC_LX_FEMALE },
@@ -207,7 +207,8 @@ static const qc_lx_list qc_lx_lists[] = {
     { "did does do didn't doesn't don't", QC_LX_FUNC },
     { "statement release report post tweet letter message communique communiqué memo notice "
       "announcement filing document ruling verdict transcript order decree decision judgment "
-      "judgement advisory opinion summary description invitation bulletin warning",
+      "judgement advisory opinion summary description invitation bulletin warning account "
+      "proclamation",
       QC_LX_DOC },
     { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
       "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "

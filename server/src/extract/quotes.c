@@ -392,7 +392,9 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
 {
     const qc_token *T = x->toks.items;
     qc_np n = qc_np_forward(T, i, hi);
-    if (qc_np_ok(&n) && n.kind == QC_NP_PERSON)
+    /* "Huber's longtime tag team partner Erick Rowan": the possessor is
+     * not the one who speaks */
+    if (qc_np_ok(&n) && n.kind == QC_NP_PERSON && !((T[n.b - 1].flags & QC_TKF_POSS) && n.b < hi && qc_lowerw(&T[n.b])))
         return n;
     size_t j = i;
     if (j < hi && (qc_tcls(&T[j]) & QC_LX_DET))
@@ -411,7 +413,8 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
     }
     /* "Birmingham City University criminology professor David Wilson",
      * "Harbour master Olav Lind" */
-    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || (n.kind == QC_NP_PERSON && n.nb - n.na == 1)) && n.b < hi) {
+    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_PERSON) &&
+        (n.nb - n.na == 1 || n.kind == QC_NP_ORG || (T[n.b - 1].flags & QC_TKF_POSS)) && n.b < hi) {
         k = n.b;
         size_t d = k;
         while (k < hi && k - d < 4 && qc_lowerw(&T[k]) &&
@@ -501,6 +504,29 @@ static bool qc_pseudonym(qc_qx *x, size_t k, size_t hi, qc_np *np)
     g.b = k + 2;
     strcpy(g.head, T[k + 1].key);
     *np = g;
+    return true;
+}
+
+/* The one quoted in "quoted X as saying" at k (before `hi`): a phrase
+ * naming someone, or an object pronoun read as its subject form ("quoted
+ * her as saying" is what she said). False when there is none. */
+static bool qc_quoted_one(qc_qx *x, size_t k, size_t hi, qc_np *out)
+{
+    const qc_token *T = x->toks.items;
+    qc_np m;
+    if (k < hi && qc_lowerw(&T[k]) && (qc_tis(&T[k], "him") || qc_tis(&T[k], "her") || qc_tis(&T[k], "them"))) {
+        memset(&m, 0, sizeof m);
+        m.kind = QC_NP_PRONOUN;
+        m.a = k;
+        m.b = k + 1;
+        strcpy(m.head, qc_tis(&T[k], "him") ? "he" : qc_tis(&T[k], "her") ? "she" : "they");
+    } else {
+        m = qc_np_forward_lenient(x, k, hi);
+    }
+    if (!qc_np_ok(&m) || !(m.kind == QC_NP_PERSON || m.kind == QC_NP_ROLE || m.kind == QC_NP_ORG ||
+                           m.kind == QC_NP_PRONOUN))
+        return false;
+    *out = m;
     return true;
 }
 
@@ -605,6 +631,26 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
             v = k + 1;
         }
     }
+    /* "“…,” Politico quoted her as saying": the one quoted speaks */
+    if (v + 2 < hi && (qc_tis(&T[v], "quoted") || qc_tis(&T[v], "cited"))) {
+        qc_np m;
+        if (qc_quoted_one(x, v + 1, hi, &m) && m.b + 1 < hi && qc_tis(&T[m.b], "as") &&
+            (qc_tcls(&T[m.b + 1]) & QC_LX_PARTICIPLE)) {
+            *np = m;
+            *verb = m.b + 1;
+            return true;
+        }
+    }
+    /* "Crystal Bearing of the Northern Arapaho tribal historic preservation
+     * office told": the affiliation goes on in lower case */
+    if (n.kind == QC_NP_PERSON && n.b > n.nb && v == n.b) {
+        size_t k = v;
+        while (k < hi && k - v < 6 && qc_lowerw(&T[k]) && !qc_verb(&T[k]) &&
+               !(qc_tcls(&T[k]) & (QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_AUX | QC_LX_CONNECT | QC_LX_DET)))
+            k++;
+        if (k > v && k < hi && qc_verb(&T[k]))
+            v = k;
+    }
     for (int aux = 0; aux < 3 && v < hi && qc_lowerw(&T[v]) && (qc_tcls(&T[v]) & QC_LX_AUX) && !qc_verb(&T[v]); aux++)
         v++;
     if (v < hi && qc_verb(&T[v])) {
@@ -682,7 +728,8 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             for (size_t i = n.b; i < hi; i++)
                 if (qc_verb(&T[i]))
                     has_verb = true;
-            if (!has_verb && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+            if (!has_verb && (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG ||
+                              n.kind == QC_NP_DOC)) {
                 (void)v;
                 *np = n;
                 *verb = QC_NONE;   /* no reporting verb: "he appreciated …:" */
@@ -753,6 +800,25 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
         j--;
     qc_np n;
     memset(&n, 0, sizeof n);
+    /* "Politico quoted Tim Manning, a former deputy, as saying “…”": the
+     * one quoted speaks, never the publication that quotes */
+    if ((qc_tcls(&T[v]) & QC_LX_PARTICIPLE) && v > lo + 2 && qc_tis(&T[v - 1], "as")) {
+        for (size_t k = v - 1; k > lo && v - k < 24; k--) {
+            const qc_token *w = &T[k - 1];
+            if (!x->outside[k - 1] || (w->type == QC_TK_PUNCT && (w->flags & QC_TKF_SENT_END)))
+                break;
+            if (qc_tis(w, "quoted") || qc_tis(w, "quotes") || qc_tis(w, "quoting") || qc_tis(w, "cited") ||
+                qc_tis(w, "cites") || qc_tis(w, "citing")) {
+                qc_np qn;
+                if (qc_quoted_one(x, k, v - 1, &qn)) {
+                    *np = qn;
+                    *verb = v;
+                    return true;
+                }
+                break;
+            }
+        }
+    }
     if ((qc_tcls(&T[v]) & QC_LX_PARTICIPLE) && j > lo && (T[j - 1].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) &&
         T[j - 1].type == QC_TK_WORD) {
         /* "with Zinichev describing “…”": the name before the participle */
@@ -793,7 +859,11 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
                   qc_lowerw(&T[n.a - 1]) && (qc_tis(&T[n.a - 1], "to") || qc_tis(&T[n.a - 1], "for") ||
                                              qc_tis(&T[n.a - 1], "of") || qc_tis(&T[n.a - 1], "at") ||
                                              qc_tis(&T[n.a - 1], "in") || qc_tis(&T[n.a - 1], "from"));
-    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_GENERIC || object) && n.a > lo) {
+    /* "…, which the BBC describes as “…”": the relative clause has its own
+     * subject */
+    bool relative = qc_np_ok(&n) && n.a > lo && qc_lowerw(&T[n.a - 1]) &&
+                    (qc_tis(&T[n.a - 1], "which") || qc_tis(&T[n.a - 1], "whom") || qc_tis(&T[n.a - 1], "that"));
+    if (qc_np_ok(&n) && (n.kind == QC_NP_ORG || n.kind == QC_NP_GENERIC || object) && n.a > lo && !relative) {
         /* "Jennifer Daskal of American University and contributor to Slate
          * wrote", "To this, Peter Iseley of victim group Ending Clergy Abuse
          * said", "Suman Haripriya of the Hajo assembly in Assam said" */
@@ -973,6 +1043,52 @@ static int qc_role_coref(qc_qx *x, const qc_q *q, const qc_np *np, size_t npos)
     return qc_ents_subject_in(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a), 0);
 }
 
+/* A social network, which carries posts but does not speak in them. */
+static bool qc_platform(const qc_token *t)
+{
+    static const char *const p[] = { "twitter", "facebook", "instagram", "youtube", "weibo", "tiktok", "linkedin",
+                                     "reddit", "telegram", "whatsapp", "snapchat", "wechat", "vk", "parler" };
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (qc_tis(t, p[i]))
+            return true;
+    return false;
+}
+
+/* "an AEW press release", "a White House statement", "an official
+ * government Twitter account": the owner a new document's phrase names
+ * (a social network is only where it was posted); -1 if none. */
+static int qc_doc_named_owner(qc_qx *x, const qc_np *np, size_t npos)
+{
+    const qc_token *T = x->toks.items;
+    for (size_t i = np->a; i + 1 < np->b; i++) {
+        const qc_token *t = &T[i];
+        if (t->type != QC_TK_WORD || qc_platform(t) || (t->flags & QC_TKF_POSS))
+            continue;
+        if ((t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) &&
+            ((t->flags & QC_TKF_ALLCAPS) || !(qc_tcls(t) & (QC_LX_FUNC | QC_LX_DET | QC_LX_TIME)))) {
+            size_t k = i;
+            while (k + 1 < np->b && T[k].type == QC_TK_WORD && (T[k].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) &&
+                   !qc_platform(&T[k]) && !(T[k].flags & QC_TKF_POSS))
+                k++;
+            qc_np o = qc_np_analyze(T, i, k);
+            if (o.kind == QC_NP_ROLE && o.nb <= o.na && (qc_tcls(&T[i]) & QC_LX_NATION))
+                return -1;   /* "a US government statement": no one in particular */
+            if (o.kind == QC_NP_PERSON || o.kind == QC_NP_ORG) {
+                if (o.kind == QC_NP_PERSON && o.nb - o.na == 1 && qc_ents_lookup(&x->ents, &o, false) < 0)
+                    o.kind = QC_NP_ORG;   /* "an AEW press release": a brand, not a person */
+                return qc_ents_lookup(&x->ents, &o, true);
+            }
+            return -1;
+        }
+        if (qc_lowerw(t) && (qc_tcls(t) & QC_LX_ORG) && !(qc_tcls(t) & QC_LX_DOC)) {
+            int e = qc_ents_recent_org_with(&x->ents, npos, t->key);
+            if (e >= 0)
+                return e;
+        }
+    }
+    return -1;
+}
+
 static void qc_resolve(qc_qx *x, qc_q *q)
 {
     qc_possessor(x, &q->np);
@@ -985,14 +1101,42 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     q->sp_start = T[np->a].start;
     q->sp_end = T[np->b - 1].end;
     size_t npos = T[np->a].start < pos ? T[np->a].start : pos;
+    /* "the study", "the team", "the researchers": the study's named
+     * authors */
+    if ((np->kind == QC_NP_GENERIC || np->kind == QC_NP_ROLE || np->kind == QC_NP_DOC) && np->b > np->a &&
+        (qc_tis(&T[np->a], "the") || qc_tis(&T[np->a], "their") || qc_tis(&T[np->a], "its"))) {
+        static const char *const study[] = { "study", "paper", "team", "researchers", "authors", "scientists",
+                                             "research" };
+        const qc_token *h = &T[np->b - 1];
+        for (size_t i = 0; i < sizeof study / sizeof *study; i++)
+            if (qc_tis(h, study[i]) && !(h->flags & QC_TKF_CAP && np->b - 1 > np->a)) {
+                e = qc_ents_author(&x->ents, npos);
+                break;
+            }
+        if (e >= 0) {
+            q->speaker = x->ents.ents.items[e].name;
+            return;
+        }
+    }
     switch (np->kind) {
-    case QC_NP_PRONOUN:
-        if (!strcmp(np->head, "he") || !strcmp(np->head, "she"))
+    case QC_NP_PRONOUN: {
+        /* "according to him": the object form names the speaker only
+         * there; "told him" never does */
+        const char *h = np->head;
+        bool acc = np->a >= 2 && qc_tis(&T[np->a - 1], "to") && qc_tis(&T[np->a - 2], "according");
+        if (acc && !strcmp(h, "him"))
+            h = "he";
+        else if (acc && !strcmp(h, "her"))
+            h = "she";
+        else if (acc && !strcmp(h, "them"))
+            h = "they";
+        if (!strcmp(h, "he") || !strcmp(h, "she"))
             e = qc_ents_recent_subject(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a),
-                                       np->head[0] == 'h' ? 'm' : 'f');
-        else if (!strcmp(np->head, "it") || !strcmp(np->head, "they"))
+                                       h[0] == 'h' ? 'm' : 'f');
+        else if (!strcmp(h, "it") || !strcmp(h, "they"))
             e = qc_ents_recent(&x->ents, npos, true, 0);
         break;
+    }
     case QC_NP_PERSON:
     case QC_NP_ORG:
         /* "the Court", "The Ministry": the court named before */
@@ -1011,6 +1155,13 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         for (size_t i = np->na; i < np->nb; i++)
             if (!(qc_tcls(&T[i]) & (QC_LX_TITLE | QC_LX_MOD)))
                 titles_only = false;
+        /* "The Wooster professor added": a definite role with its
+         * institution is the person the text is talking about; only one
+         * who speaks for it ("the Pentagon spokesman") is the institution */
+        if (e < 0 && np->nb > np->na && !titles_only && qc_tis(&T[np->a], "the") &&
+            !(qc_tcls(&T[np->b - 1]) & QC_LX_GENERIC) && strncmp(T[np->b - 1].key, "spokes", 6) &&
+            !qc_tis(&T[np->b - 1], "official") && !qc_tis(&T[np->b - 1], "representative"))
+            e = qc_role_coref(x, q, np, npos);
         if (e < 0 && np->nb > np->na && !titles_only) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;
@@ -1021,8 +1172,12 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         }
         break;
     case QC_NP_DOC:
+        /* a new document ("an AEW press release") is the one its phrase
+         * names; "the statement" refers back to one already introduced */
+        if (qc_indefinite(&T[np->a]))
+            e = qc_doc_named_owner(x, np, npos);
         /* "the ruling", "the judgment": the court that gave it */
-        if (qc_court_doc(&T[np->b - 1]))
+        if (e < 0 && qc_court_doc(&T[np->b - 1]))
             e = qc_ents_recent_org_with(&x->ents, npos, "court");
         if (e < 0) {
             /* "According to a statement released by X, “…”": the owner is
@@ -1109,26 +1264,47 @@ static bool qc_continues(qc_qx *x, const qc_q *p, const qc_q *q)
         while (app_end < q->open && !qc_punct(&T[app_end], ',') && !(T[app_end].flags & QC_TKF_SENT_END))
             app_end++;
     }
+    size_t last_skip = QC_NONE;   /* the last capitalised word passed over */
     for (size_t i = p->close + 1; i < q->open; i++) {
         const qc_token *t = &T[i];
         if (t->type != QC_TK_WORD || !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
             continue;
-        if (i >= p->np.a && i < p->np.b)
+        if (i >= p->np.a && i < p->np.b) {
+            last_skip = i;
             continue;
-        if (i >= clause_end && i < app_end)
+        }
+        if (i >= clause_end && i < app_end) {
+            last_skip = i;
             continue;
+        }
         unsigned c = qc_tcls(t);
         if (c & (QC_LX_FUNC | QC_LX_TIME | QC_LX_PRONOUN | QC_LX_DET))
             continue;
+        if (last_skip != QC_NONE && last_skip + 1 <= i) {
+            /* the rest of a name passed over: "of CU Boulder's Cooperative
+             * Institute for Research in Environmental Sciences (CIRES)" */
+            bool joined = true;
+            for (size_t k = last_skip + 1; k < i && joined; k++)
+                joined = (qc_lowerw(&T[k]) && (qc_tcls(&T[k]) & (QC_LX_CONNECT | QC_LX_PLACEPREP))) ||
+                         qc_punct(&T[k], '(');
+            if (joined) {
+                last_skip = i;
+                continue;
+            }
+        }
         if (i > p->close + 1) {
             const qc_token *pr = &T[i - 1];
             if (qc_lowerw(pr) && (!strcmp(pr->key, "on") || !strcmp(pr->key, "to") || !strcmp(pr->key, "in") ||
                                   !strcmp(pr->key, "at") || !strcmp(pr->key, "via") || !strcmp(pr->key, "with") ||
-                                  !strcmp(pr->key, "from")))
+                                  !strcmp(pr->key, "from"))) {
+                last_skip = i;
                 continue;
+            }
             if ((pr->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) && i - 1 > p->close && pr->type == QC_TK_WORD &&
-                qc_lowerw(&T[i - 2]) && (!strcmp(T[i - 2].key, "on") || !strcmp(T[i - 2].key, "to")))
+                qc_lowerw(&T[i - 2]) && (!strcmp(T[i - 2].key, "on") || !strcmp(T[i - 2].key, "to"))) {
+                last_skip = i;
                 continue;   /* "on Fox News" */
+            }
         }
         return false;
     }

@@ -585,6 +585,15 @@ static bool qc_headline_repeats(const qc_prose *prose, const qc_extraction *ex,
     return false;
 }
 
+/* case-insensitive search for w[0..n) in s (ASCII case) */
+static const char *strcasestr_qc(const char *s, const char *w, size_t n)
+{
+    for (; *s; s++)
+        if (!strncasecmp(s, w, n))
+            return s;
+    return NULL;
+}
+
 /* "the company", "The commissioner": a role the extractor resolved by
  * what came before, as uncertain as a pronoun. */
 static bool qc_definite_role(const char *t)
@@ -595,6 +604,30 @@ static bool qc_definite_role(const char *t)
         if (isupper((unsigned char)*p) || *p == ' ')
             return false;   /* one lower-case word: not a name ("the Pentagon") */
     return t[4] != 0;
+}
+
+/* Did the draft give `name` the role it is now called by ("Interior
+ * Minister Joachim Brudziński" … "the minister said")? Then the role
+ * names them, and the extractor's reading is no guess. */
+static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *role)
+{
+    const char *head = strrchr(role, ' ');
+    head = head ? head + 1 : role;
+    size_t hl = strlen(head);
+    for (size_t i = 0; name && i < ex->nentities; i++) {
+        if (strcmp(ex->entities[i].name, name))
+            continue;
+        for (size_t a = 0; a < ex->entities[i].naliases; a++) {
+            const char *al = ex->entities[i].aliases[a];
+            for (const char *p = al; (p = strcasestr_qc(p, head, hl)); p += hl) {
+                bool l = p == al || p[-1] == ' ';
+                bool r = !p[hl] || p[hl] == ' ';
+                if (l && r)
+                    return true;
+            }
+        }
+    }
+    return false;
 }
 
 /* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"
@@ -1052,7 +1085,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
          * pronoun may well mean them — not a misattribution to report */
         bool ambiguous = false;
         if (!same && diff && q->speaker_text &&
-            (qc_match_is_pronoun(q->speaker_text) || qc_definite_role(q->speaker_text)))
+            (qc_match_is_pronoun(q->speaker_text) ||
+             (qc_definite_role(q->speaker_text) && !qc_role_fits(c->ex, dspeaker, q->speaker_text))))
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
                 ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
                             qc_named_before(c, q->start, diff_c[i]->speaker);

@@ -105,7 +105,8 @@ static uint64_t qc_hash(const char *s)
     return h ? h : 1;
 }
 
-/* simple plural folding */
+/* simple plural folding, and British spellings as American ones
+ * ("offences" = "offenses", "centre" = "center", "labour" = "labor") */
 static void qc_stem(char *w)
 {
     size_t n = strlen(w);
@@ -115,6 +116,18 @@ static void qc_stem(char *w)
         strcpy(w + n - 3, "y");
     else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
         w[n - 1] = 0;
+    static const char *const uk[][2] = { { "offence", "offense" }, { "defence", "defense" },
+                                         { "licence", "license" }, { "centre", "center" },
+                                         { "metre", "meter" }, { "litre", "liter" },
+                                         { "theatre", "theater" }, { "labour", "labor" },
+                                         { "harbour", "harbor" }, { "neighbour", "neighbor" },
+                                         { "colour", "color" }, { "honour", "honor" },
+                                         { "programme", "program" }, { "tonne", "ton" } };
+    for (size_t i = 0; i < sizeof uk / sizeof *uk; i++)
+        if (!strcmp(w, uk[i][0])) {
+            strcpy(w, uk[i][1]);
+            break;
+        }
 }
 
 /* a numeral or a number word ("12", "one", "dozens", "million") */
@@ -368,6 +381,27 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             qc_stem(w);
             out->head = qc_hash(w);
         }
+        /* the whole counted phrase, word by word folded, when it has
+         * several words ("separate terror offences") */
+        size_t nw = 0;
+        uint64_t h = 0;
+        for (const char *p = c; *p;) {
+            while (*p == ' ' || *p == '-')
+                p++;
+            const char *e = p;
+            while (*e && *e != ' ' && *e != '-')
+                e++;
+            if (e == p)
+                break;
+            char ww[40];
+            qc_fold_word(p, 0, (size_t)(e - p), ww, sizeof ww);
+            qc_stem(ww);
+            h = h * 1099511628211ULL ^ qc_hash(ww);
+            nw++;
+            p = e;
+        }
+        if (nw >= 2 && !ev)
+            out->phrase = h ? h : 1;
     }
 
     /* the sentence and the figure's own clause */
@@ -460,6 +494,8 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
                 char day[96];
                 snprintf(day, sizeof day, "%s %s", lists[l][k].w, lists[l][k + 1].w);
                 out->ctx[out->nctx++] = qc_hash(day);
+                if (!out->day)
+                    out->day = qc_hash(day);
             }
     }
 }
@@ -522,6 +558,9 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
         if (a->head && b->head) {
             if (a->head != b->head)
                 return false;
+            /* the same counted phrase of several words: the same thing */
+            if (a->phrase && a->phrase == b->phrase)
+                return true;
             if (cls)
                 return true;
             if (a->classes || b->classes)
@@ -550,10 +589,13 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
     }
     if (cls)
         return shared >= 1;
-    /* a clock time with the same explicit zone ("5:30 p.m. (EST) on
-     * January 7"): one shared word is enough */
+    /* a clock time with the same explicit zone: the same day ("5:30 p.m.
+     * (EST) on January 7"), the same neighbouring word and one more, or
+     * two shared words (not the launch time for the docking time) */
     if (fa->kind == QC_FIGURE_TIME && fa->unit && fb->unit)
-        return shared >= 1;
+        return shared >= 2 || (a->day && a->day == b->day) ||
+               (shared >= 1 && ((a->near_l && a->near_l == b->near_l) ||
+                                (a->near_r && a->near_r == b->near_r)));
     return shared >= 2;
 }
 
@@ -574,7 +616,8 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
         return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
                fabs(a->hi - b->hi) <= tol * fmax(1, fabs(a->hi));
     /* a bound dropped: "ten survivors" where the source says "at least
-     * ten" claims more than the source knows */
+     * ten" claims more than the source knows (a dropped "about" is not
+     * reported: "estimated that 120 people" hedges in other words) */
     if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&
         qc_q(fa->qualifier ? fa->qualifier : fb->qualifier, "at least") &&
         fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&

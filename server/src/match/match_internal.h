@@ -159,8 +159,10 @@ typedef struct qc_mfigure {
     size_t nctx;
     uint32_t ctx_counted;         /* bit i: ctx[i] is what another number counts
                                      ("12 points", "one pack") */
-    bool partitive;               /* "two of them": counts a set named elsewhere */
+    bool partitive;
+    uint64_t day;                 /* clock times: the day named with it ("january 7"); 0 */               /* "two of them": counts a set named elsewhere */
     uint64_t head;                /* stemmed head noun of `counts`; 0 */
+    uint64_t phrase;              /* the whole counted phrase when of 2+ words; 0 */
     double lo, hi;                /* the claim as an interval (in base units); for a
                                      date: month*32+day, year*12+month, or years */
     bool lo_open, hi_open;
