@@ -94,9 +94,13 @@ static void test_same_qualifier(void **state)
     pair("The band played to a crowd of two hundred thousand at a free concert in the park.", "two",
          "Tickets for the park concert sold out, the band said, and 500 more were printed.", "500",
          false, false);
-    /* the same counted phrase, British and American spelling */
-    pair("Orlik was jailed for 15 separate dam safety offences.", "15",
-         "He served half his sentence for 13 separate dam safety offenses.", "13", true, false);
+    /* British and American spelling of what is counted */
+    pair("Orlik was jailed in Ostrel for 15 dam safety offences last year.", "15",
+         "Orlik was jailed in Ostrel for 13 dam safety offenses last year.", "13", true, false);
+    /* nothing counted, and the neighbouring word is another number's */
+    pair("The count gave 279 votes to Orlik's 214, or 290 by the council's reckoning.", "290",
+         "The count gave 279 votes to Orlik's 214, or 290 by the council's reckoning.", "214",
+         false, false);
     /* clock times: the launch is not the docking */
     pair("The capsule docked with the station at 1429 UTC on Sunday.", "1429",
          "The rocket launched at 1922 UTC yesterday from the Ostrel pad.", "1922", false, false);

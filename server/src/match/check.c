@@ -533,9 +533,8 @@ static const char *qc_draft_speaker(qc_ctx *c, const qc_quote *q, size_t *sp_end
 /* Is `name` (or, for a name of several words, its last word) written in
  * the draft in the stretch before `pos` (about two paragraphs)? A pronoun
  * there may then mean that person, whoever the extractor resolved it to. */
-static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
+static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const char *name)
 {
-    const char *t = c->draft->data;
     size_t from = pos > 1500 ? pos - 1500 : 0;
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
@@ -548,7 +547,7 @@ static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
             if (memcmp(t + i, forms[f], n))
                 continue;
             bool l = i == 0 || !(isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80);
-            bool r = i + n >= c->dlen || !(isalnum((unsigned char)t[i + n]) || (unsigned char)t[i + n] >= 0x80);
+            bool r = i + n >= tlen || !(isalnum((unsigned char)t[i + n]) || (unsigned char)t[i + n] >= 0x80);
             if (l && r)
                 return true;
         }
@@ -628,6 +627,11 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
         }
     }
     return false;
+}
+
+static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
+{
+    return qc_named_before_in(c->draft->data, c->dlen, pos, name);
 }
 
 /* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"
@@ -1050,7 +1054,7 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
         char *dctx = qc_context(c->draft->data, c->draft->len, q->start, dspeaker, &dctx_len);
         qc_speaker_side ds = { dspeaker, q->speaker_text, c->ex, dctx, dctx_len };
         qc_sset *dset = NULL;   /* the draft side's names, built on first comparison */
-        int same = 0, diff = 0;
+        int same = 0, diff = 0, diff_sure = 0;
         const qc_cand *diff_c[QC_MAX_HITS];
         const qc_cand *same_c[QC_MAX_HITS];
         size_t ndiff = 0, nsame = 0;
@@ -1077,6 +1081,13 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
             } else if (r == QC_SPEAKER_DIFFERENT) {
                 diff++;
                 diff_c[ndiff++] = k;
+                /* a source's "he said" where the draft's speaker is named
+                 * just before it is as ambiguous: evidence, not proof */
+                if (!(k->sq->speaker_text && qc_match_is_pronoun(k->sq->speaker_text) &&
+                      qc_pronoun_fits(k->sq->speaker_text, dspeaker) &&
+                      qc_named_before_in(k->src->text->data, k->src->text->len, k->sq->start,
+                                         dspeaker)))
+                    diff_sure++;
             }
         }
         free(dctx);
@@ -1090,7 +1101,7 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
                 ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
                             qc_named_before(c, q->start, diff_c[i]->speaker);
-        if (!same && diff && !ambiguous) {
+        if (!same && diff_sure && !ambiguous) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
             if (fd) {
@@ -1938,8 +1949,12 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
     size_t narts = 0;
     qc_corpus_related_hit rel[QC_MAX_RELATED];
     size_t nrel = qc_corpus_related(corpus, c.dtext, c.dlen, rel, QC_MAX_RELATED);
+    /* related: sharing at least a quarter as much of the draft's rare
+     * wording as the best match (long compilations share a little with
+     * everything) */
     for (size_t i = 0; i < nrel; i++)
-        arts[narts++] = rel[i].article;
+        if (rel[i].score >= 0.25 * rel[0].score)
+            arts[narts++] = rel[i].article;
     for (size_t i = 0; i < c.quote_articles.len && narts < sizeof arts / sizeof *arts; i++) {
         bool dup = false;
         for (size_t k = 0; k < narts && !dup; k++)

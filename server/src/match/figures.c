@@ -381,27 +381,6 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             qc_stem(w);
             out->head = qc_hash(w);
         }
-        /* the whole counted phrase, word by word folded, when it has
-         * several words ("separate terror offences") */
-        size_t nw = 0;
-        uint64_t h = 0;
-        for (const char *p = c; *p;) {
-            while (*p == ' ' || *p == '-')
-                p++;
-            const char *e = p;
-            while (*e && *e != ' ' && *e != '-')
-                e++;
-            if (e == p)
-                break;
-            char ww[40];
-            qc_fold_word(p, 0, (size_t)(e - p), ww, sizeof ww);
-            qc_stem(ww);
-            h = h * 1099511628211ULL ^ qc_hash(ww);
-            nw++;
-            p = e;
-        }
-        if (nw >= 2 && !ev)
-            out->phrase = h ? h : 1;
     }
 
     /* the sentence and the figure's own clause */
@@ -464,6 +443,8 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     {
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
             char *w = before[k].w;
+            if (qc_is_number_word(w))
+                break;   /* "Trump's 214, or 290": that word is the other number's */
             if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
                 !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
                 qc_stem(w);
@@ -472,6 +453,8 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         }
         for (size_t k = 0; k < na && k < 3 && !out->near_r; k++) {
             char *w = after[k].w;
+            if (qc_is_number_word(w))
+                break;
             if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
                 !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
                 qc_stem(w);
@@ -558,9 +541,6 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
         if (a->head && b->head) {
             if (a->head != b->head)
                 return false;
-            /* the same counted phrase of several words: the same thing */
-            if (a->phrase && a->phrase == b->phrase)
-                return true;
             if (cls)
                 return true;
             if (a->classes || b->classes)

@@ -162,7 +162,6 @@ typedef struct qc_mfigure {
     bool partitive;
     uint64_t day;                 /* clock times: the day named with it ("january 7"); 0 */               /* "two of them": counts a set named elsewhere */
     uint64_t head;                /* stemmed head noun of `counts`; 0 */
-    uint64_t phrase;              /* the whole counted phrase when of 2+ words; 0 */
     double lo, hi;                /* the claim as an interval (in base units); for a
                                      date: month*32+day, year*12+month, or years */
     bool lo_open, hi_open;
