@@ -4,6 +4,7 @@
  * cli/cmd_sources.c); the index itself lives in corpus/.
  */
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "corpus/corpus.h"
 #include "git/git.h"
 #include "util/error.h"
@@ -90,23 +91,14 @@ int qc_cmd_index(int argc, char **argv)
     int status = QC_EXIT_OK;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--sources") || !strncmp(a, "--sources=", 10)) {
-            const char *v = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || !*v) {
-                free(dirs);
-                return qc_cli_usage_error("index", "--sources takes a folder");
-            }
-            dirs[ndirs++] = v;
-        } else if (!strcmp(a, "--cache-dir") || !strncmp(a, "--cache-dir=", 12)) {
-            const char *v = a[11] == '=' ? a + 12 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || !*v) {
-                free(dirs);
-                return qc_cli_usage_error("index", "--cache-dir takes a folder");
-            }
-            opt.cache_dir = v;
-        } else if (!strcmp(a, "--no-cache")) {
-            opt.no_cache = true;
-        } else if (!strcmp(a, "--json")) {
+        int r = qc_cli_corpus_option("index", argc, argv, &i, dirs, &ndirs, &opt);
+        if (r == 1)
+            continue;
+        if (r != 0) {
+            free(dirs);
+            return r;
+        }
+        if (!strcmp(a, "--json")) {
             json = true;
         } else {
             free(dirs);

@@ -4,6 +4,7 @@
  * the corpus work (with cli/cmd_index.c).
  */
 #include "cli/cli.h"
+#include "cli/session.h"
 #include "corpus/corpus.h"
 #include "report/report.h"
 #include "util/error.h"
@@ -53,23 +54,14 @@ int qc_cmd_sources(int argc, char **argv)
     memset(&opt, 0, sizeof opt);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--sources") || !strncmp(a, "--sources=", 10)) {
-            const char *v = a[9] == '=' ? a + 10 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || !*v) {
-                free(dirs);
-                return qc_cli_usage_error("sources", "--sources takes a folder");
-            }
-            dirs[ndirs++] = v;
-        } else if (!strcmp(a, "--cache-dir") || !strncmp(a, "--cache-dir=", 12)) {
-            const char *v = a[11] == '=' ? a + 12 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || !*v) {
-                free(dirs);
-                return qc_cli_usage_error("sources", "--cache-dir takes a folder");
-            }
-            opt.cache_dir = v;
-        } else if (!strcmp(a, "--no-cache")) {
-            opt.no_cache = true;
-        } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
+        int r = qc_cli_corpus_option("sources", argc, argv, &i, dirs, &ndirs, &opt);
+        if (r == 1)
+            continue;
+        if (r != 0) {
+            free(dirs);
+            return r;
+        }
+        if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             int f = v ? qc_out_format_parse(v) : -1;
             if (f != QC_OUT_TEXT && f != QC_OUT_JSON) {

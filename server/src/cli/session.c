@@ -621,6 +621,31 @@ static int qc_cli_take(const char *cmd, const char *name, int argc, char **argv,
     return 1;
 }
 
+int qc_cli_corpus_option(const char *cmd, int argc, char **argv, int *i, const char **dirs,
+                         size_t *ndirs, qc_corpus_options *opt)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "--sources") || !strncmp(a, "--sources=", 10)) {
+        const char *v = a[9] == '=' ? a + 10 : (*i + 1 < argc ? argv[++*i] : NULL);
+        if (!v || !*v)
+            return qc_cli_usage_error(cmd, "--sources takes a folder");
+        dirs[(*ndirs)++] = v;
+        return 1;
+    }
+    if (!strcmp(a, "--cache-dir") || !strncmp(a, "--cache-dir=", 12)) {
+        const char *v = a[11] == '=' ? a + 12 : (*i + 1 < argc ? argv[++*i] : NULL);
+        if (!v || !*v)
+            return qc_cli_usage_error(cmd, "--cache-dir takes a folder");
+        opt->cache_dir = v;
+        return 1;
+    }
+    if (!strcmp(a, "--no-cache")) {
+        opt->no_cache = true;
+        return 1;
+    }
+    return 0;
+}
+
 int qc_cli_common_option(qc_cli_common *c, const char *cmd, unsigned formats, int argc,
                          char **argv, int *i)
 {

@@ -145,6 +145,10 @@ void qc_cli_common_free(qc_cli_common *c);
  * formats the command accepts (bit 1 << qc_out_format). */
 int qc_cli_common_option(qc_cli_common *c, const char *cmd, unsigned formats, int argc,
                          char **argv, int *i);
+/* The corpus options of `index` and `sources`: --sources DIR (appended to
+ * dirs), --cache-dir DIR, --no-cache. Same return values as above. */
+int qc_cli_corpus_option(const char *cmd, int argc, char **argv, int *i, const char **dirs,
+                         size_t *ndirs, qc_corpus_options *opt);
 /* Open --output (or stdout) and decide colour. NULL after printing an
  * error naming the file. */
 FILE *qc_cli_common_open_output(qc_cli_common *c, const char *cmd, bool *color);

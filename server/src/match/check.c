@@ -559,33 +559,31 @@ static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const cha
  * ("# Death toll reaches 39" over "A total of 39 people are confirmed
  * dead")? The body's figure is the one checked: a headline's few words say
  * too little about what is counted to compare it on its own. */
+static bool qc_in_heading(const qc_prose *prose, const qc_figure *f)
+{
+    for (size_t b = 0; b < prose->nblocks; b++)
+        if (prose->blocks[b].kind == QC_BLOCK_HEADING && prose->blocks[b].start <= f->start &&
+            f->end <= prose->blocks[b].end)
+            return true;
+    return false;
+}
+
 static bool qc_headline_repeats(const qc_prose *prose, const qc_extraction *ex,
                                 const qc_figure *fg)
 {
-    if (!prose)
-        return false;
-    bool heading = false;
-    for (size_t b = 0; b < prose->nblocks && !heading; b++)
-        heading = prose->blocks[b].kind == QC_BLOCK_HEADING && prose->blocks[b].start <= fg->start &&
-                  fg->end <= prose->blocks[b].end;
-    if (!heading)
+    if (!prose || !qc_in_heading(prose, fg))
         return false;
     for (size_t i = 0; i < ex->nfigures; i++) {
         const qc_figure *o = &ex->figures[i];
-        if (o == fg || o->kind != fg->kind || o->value != fg->value || o->value_max != fg->value_max)
-            continue;
-        bool in_heading = false;
-        for (size_t b = 0; b < prose->nblocks && !in_heading; b++)
-            in_heading = prose->blocks[b].kind == QC_BLOCK_HEADING &&
-                         prose->blocks[b].start <= o->start && o->end <= prose->blocks[b].end;
-        if (!in_heading)
+        if (o != fg && o->kind == fg->kind && o->value == fg->value && o->value_max == fg->value_max &&
+            !qc_in_heading(prose, o))
             return true;
     }
     return false;
 }
 
 /* case-insensitive search for w[0..n) in s (ASCII case) */
-static const char *strcasestr_qc(const char *s, const char *w, size_t n)
+static const char *qc_find_nocase(const char *s, const char *w, size_t n)
 {
     for (; *s; s++)
         if (!strncasecmp(s, w, n))
@@ -618,7 +616,7 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
             continue;
         for (size_t a = 0; a < ex->entities[i].naliases; a++) {
             const char *al = ex->entities[i].aliases[a];
-            for (const char *p = al; (p = strcasestr_qc(p, head, hl)); p += hl) {
+            for (const char *p = al; (p = qc_find_nocase(p, head, hl)); p += hl) {
                 bool l = p == al || p[-1] == ' ';
                 bool r = !p[hl] || p[hl] == ' ';
                 if (l && r)

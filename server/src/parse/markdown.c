@@ -144,12 +144,25 @@ typedef enum qc_md_sym {
     SYM_FULL_REF, SYM_LINK_TEXT,                        /* inline grammar */
 } qc_md_sym;
 
+typedef struct qc_md_name {
+    const char *name;
+    qc_md_sym sym;
+} qc_md_name;
+
+static qc_md_sym qc_md_lookup(const char *t, const qc_md_name *table, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(t, table[i].name))
+            return table[i].sym;
+    return SYM_OTHER;
+}
+
 static qc_md_sym qc_md_block_sym(TSNode n)
 {
     if (!ts_node_is_named(n))
         return SYM_OPAQUE;
     const char *t = ts_node_type(n);
-    static const struct { const char *name; qc_md_sym sym; } table[] = {
+    static const qc_md_name table[] = {
         { "inline", SYM_INLINE },
         { "pipe_table_cell", SYM_TABLE_CELL },
         { "block_quote", SYM_BLOCK_QUOTE },
@@ -166,10 +179,7 @@ static qc_md_sym qc_md_block_sym(TSNode n)
         { "thematic_break", SYM_OPAQUE },
         { "pipe_table_delimiter_row", SYM_OPAQUE },
     };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (!strcmp(t, table[i].name))
-            return table[i].sym;
-    return SYM_OTHER;
+    return qc_md_lookup(t, table, sizeof table / sizeof table[0]);
 }
 
 static qc_md_sym qc_md_inline_sym(TSNode n)
@@ -177,7 +187,7 @@ static qc_md_sym qc_md_inline_sym(TSNode n)
     if (!ts_node_is_named(n))
         return SYM_OPAQUE;
     const char *t = ts_node_type(n);
-    static const struct { const char *name; qc_md_sym sym; } table[] = {
+    static const qc_md_name table[] = {
         { "emphasis_delimiter", SYM_DELIM },
         { "code_span", SYM_MASK_WHOLE },
         { "html_tag", SYM_MASK_WHOLE },
@@ -193,10 +203,7 @@ static qc_md_sym qc_md_inline_sym(TSNode n)
         { "link_text", SYM_LINK_TEXT },
         { "link_label", SYM_LINK_LABEL },
     };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (!strcmp(t, table[i].name))
-            return table[i].sym;
-    return SYM_OTHER;
+    return qc_md_lookup(t, table, sizeof table / sizeof table[0]);
 }
 
 /* --- link labels ----------------------------------------------------- */
