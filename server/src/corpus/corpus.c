@@ -925,7 +925,12 @@ static void qc_corpus_drop(qc_corpus *self, size_t i)
 
 size_t qc_corpus_trim(qc_corpus *self, size_t budget)
 {
-    if (!self || self->cached <= budget)
+    if (!self)
+        return 0;
+    /* every call starts a new epoch: callers trim after each check, so
+     * recency is counted in checks */
+    self->epoch++;
+    if (self->cached <= budget)
         return 0;
     /* least recently used first, down to three quarters of the budget so
      * that trimming is not needed again at once */
@@ -941,6 +946,5 @@ size_t qc_corpus_trim(qc_corpus *self, size_t budget)
         dropped++;
     }
     free(order);
-    self->epoch++;
     return dropped;
 }

@@ -215,7 +215,8 @@ void *qc_corpus_article_aux_install(qc_corpus *self, size_t i, unsigned slot, vo
  * evidence points into them). qc_corpus_cached_bytes is what the cache
  * holds (estimated for extractions and aux); qc_corpus_trim frees the
  * least recently used articles' data until it is under three quarters of
- * `budget` and returns how many were freed. Trim only when no other
+ * `budget` and returns how many were freed; "recently" counts calls to
+ * qc_corpus_trim (each starts a new epoch). Trim only when no other
  * thread uses the corpus: pointers to what it frees must not be held. */
 size_t qc_corpus_cached_bytes(const qc_corpus *self);
 /* The budget callers trim to: $QUOTECHECK_MEMORY_MB megabytes, else 512. */
