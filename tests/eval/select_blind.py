@@ -27,8 +27,13 @@ files, keeps the same filter, and draws with
 ``random.Random(20261124).sample(sorted(urls), 30)`` (all remaining
 candidates, sorted, if fewer than 30 are left).
 
+With ``--final4`` it selects the fourth final set: it also drops the URLs
+of ``wikinews_final3.tsv`` and its not-quotes file, keeps the same filter,
+and draws with ``random.Random(20261125).sample(sorted(urls), 30)`` (all
+remaining candidates, sorted, if fewer than 30 are left).
+
     python3 tests/eval/select_blind.py [--shared DIR] [--files]
-                                       [--final | --final2 | --final3]
+                                       [--final | --final2 | --final3 | --final4]
 
 Standard library only. ``--shared`` defaults to ``../shared`` relative to the
 repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
@@ -47,6 +52,7 @@ SEED = 20261121
 FINAL_SEED = 20261122
 FINAL2_SEED = 20261123
 FINAL3_SEED = 20261124
+FINAL4_SEED = 20261125
 COUNT = 30
 MIN_MARKS = 4
 MARKS = ('"', "\u201c", "\u201d", "\u00ab", "\u00bb")
@@ -59,6 +65,8 @@ FINAL2_ANNOTATED = FINAL_ANNOTATED + (
     "wikinews_blind_not_quotes.tsv", "wikinews_final_not_quotes.tsv")
 FINAL3_ANNOTATED = FINAL2_ANNOTATED + (
     "wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv")
+FINAL4_ANNOTATED = FINAL3_ANNOTATED + (
+    "wikinews_final3.tsv", "wikinews_final3_not_quotes.tsv")
 
 csv.field_size_limit(1 << 30)
 
@@ -83,9 +91,11 @@ def load_texts(shared):
     return texts
 
 
-def select(shared, final=False, final2=False, final3=False):
+def select(shared, final=False, final2=False, final3=False, final4=False):
     texts = load_texts(shared)
-    if final3:
+    if final4:
+        done = annotated_urls(FINAL4_ANNOTATED)
+    elif final3:
         done = annotated_urls(FINAL3_ANNOTATED)
     elif final2:
         done = annotated_urls(FINAL2_ANNOTATED)
@@ -97,6 +107,10 @@ def select(shared, final=False, final2=False, final3=False):
             continue
         if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
             urls.add(url)
+    if final4:
+        if len(urls) <= COUNT:
+            return sorted(urls), len(urls)
+        return random.Random(FINAL4_SEED).sample(sorted(urls), COUNT), len(urls)
     if final3:
         if len(urls) <= COUNT:
             return sorted(urls), len(urls)
@@ -130,13 +144,17 @@ def main():
                        help="the third final set: also exclude wikinews_final2.tsv "
                             "and its not-quotes file, draw with random.Random(%d)"
                             % FINAL3_SEED)
+    group.add_argument("--final4", action="store_true",
+                       help="the fourth final set: also exclude wikinews_final3.tsv "
+                            "and its not-quotes file, draw with random.Random(%d)"
+                            % FINAL4_SEED)
     a = ap.parse_args()
     shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
     if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
         sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
     chosen, pool = select(shared, final=a.final, final2=a.final2,
-                          final3=a.final3)
-    seed = (FINAL3_SEED if a.final3 else FINAL2_SEED if a.final2
+                          final3=a.final3, final4=a.final4)
+    seed = (FINAL4_SEED if a.final4 else FINAL3_SEED if a.final3 else FINAL2_SEED if a.final2
             else FINAL_SEED if a.final else SEED)
     print("# %d candidate articles, %d drawn with random.Random(%d)"
           % (pool, len(chosen), seed),
