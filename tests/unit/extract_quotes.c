@@ -755,6 +755,40 @@ static void test_affiliations(void **st)
            { "Limits alone will not save the trout.", D, "Commission on Inland Fisheries", "They", "said" });
 }
 
+static void test_narrative_speakers(void **st)
+{
+    (void)st;
+    /* the one who acts before "she", not the object after her; a relative
+     * clause's subject is no antecedent; "the Information Minister" is a
+     * role; descriptors joined by "and" before a name; an age is no part
+     * of a name; the only person the sentence before names; a web address
+     * ends no sentence */
+    EXPECT("Marta Quill, the mayor, met the board. On Monday, the same day that she resigned, Quill endorsed her deputy, "
+           "Anna Rolt. \"Two years ago,\" she said, \"I ran to fix the harbour.\"\n\n"
+           "Governor Hal Brenn said the dam would hold, which Tom Aske disputed. He added \"the water is falling.\"\n\n"
+           "Piet Sorel, the Information Minister paid tribute to Dahl. He said on local radio \"It is a sad day for the "
+           "valley.\"\n\n"
+           "Another co-author, marine and coastal ecology professor Lina Verhoef, said, \"We saw the reef recover within "
+           "a year.\"\n\n"
+           "Twelve-year-old Mika, who was on the top deck, said the roof shook and \"everyone started screaming\".\n\n"
+           "Coach Geoff Barro spoke after the match.\n\n"
+           "\"Yeah, we made a few silly mistakes\", Tam Oduya said.\n\n"
+           "The home side was on the receiving end of two yellow cards, leaving Barro unimpressed. \"One of them was "
+           "questionable. The other was fair enough.\"\n\n"
+           "Harbour Institute Director Ida Moss, in remarks to Tidewatch.com.au, said, \"This year we had no storm surge "
+           "at all.\"\n",
+           { "Two years ago", D, "Marta Quill", "she", "said" },
+           { "I ran to fix the harbour.", D, "Marta Quill", "she", "said" },
+           { "the water is falling.", P, "Hal Brenn", "He", "added" },
+           { "It is a sad day for the valley.", P, "Piet Sorel", "He", "said" },
+           { "We saw the reef recover within a year.", D, "Lina Verhoef",
+             "marine and coastal ecology professor Lina Verhoef", "said" },
+           { "everyone started screaming", P, "Mika", "Twelve-year-old Mika", "said" },
+           { "Yeah, we made a few silly mistakes", D, "Tam Oduya", "Tam Oduya", "said" },
+           { "One of them was questionable. The other was fair enough.", D, "Geoff Barro", "Barro", NULL },
+           { "This year we had no storm surge at all.", D, "Ida Moss", "Harbour Institute Director Ida Moss", "said" });
+}
+
 static void test_no_quotes(void **st)
 {
     (void)st;
@@ -828,6 +862,7 @@ int main(void)
         cmocka_unit_test(test_studies_and_roles),
         cmocka_unit_test(test_posts_and_accounts),
         cmocka_unit_test(test_affiliations),
+        cmocka_unit_test(test_narrative_speakers),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
     };

@@ -229,6 +229,11 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     /* drop sentence-initial function words ("The", "After") */
     while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
         c0++;
+    /* "Fourteen-year-old Zoe": an age describes the person, it is not part
+     * of the name */
+    while (c0 + 1 < e && qc_word(&toks[c0]) && strlen(toks[c0].key) > 9 &&
+           !strcmp(toks[c0].key + strlen(toks[c0].key) - 9, "-year-old"))
+        c0++;
     const qc_token *last = &toks[e - 1];
     /* "victim group Ending Clergy Abuse", "the company Hasbro": a kind of
      * organisation before the name makes it one */
@@ -1136,6 +1141,25 @@ int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender)
     return -1;
 }
 
+size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi)
+{
+    int who = -1;
+    size_t at = (size_t)-1;
+    for (size_t i = 0; i < self->mentions.len; i++) {
+        const qc_mention *m = &self->mentions.items[i];
+        if (m->pos < lo || m->pos >= hi || m->ent < 0)
+            continue;
+        if (self->ents.items[m->ent].is_org)
+            continue;
+        if (who >= 0 && who != m->ent)
+            return (size_t)-1;
+        if (who < 0)
+            at = m->pos;
+        who = m->ent;
+    }
+    return at;
+}
+
 static bool qc_ent_has_title(const qc_ent *e, const char *t)
 {
     for (size_t k = 0; k < e->titles.len; k++)
@@ -1293,6 +1317,16 @@ int qc_ents_owner(const qc_ents *self, size_t pos, const char *head)
 /* ---- scanning a block -------------------------------------------------- */
 
 static bool qc_is_verb(const qc_token *t) { return qc_lower(t) && (qc_cls(t) & QC_LX_VERB); }
+
+/* a past-tense main verb of any kind ("endorsed", "announced"): a name
+ * right before it is what the clause is about */
+static bool qc_past_verb(const qc_token *t)
+{
+    if (!qc_lower(t) || (qc_cls(t) & ~(unsigned)QC_LX_VERB) || strchr(t->key, '-'))
+        return false;
+    size_t n = strlen(t->key);
+    return n >= 5 && !strcmp(t->key + n - 2, "ed");
+}
 
 static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const bool *outside)
 {
@@ -1490,6 +1524,13 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     break;
                 }
         }
+        /* "Michael Makuei, the Information Minister": capitalised words
+         * ending in a title after "the" are a role, never a person's name */
+        if (np.kind == QC_NP_PERSON && j > i && (qc_cls(&toks[j - 1]) & QC_LX_TITLE) && k > a &&
+            qc_lower(&toks[k - 1]) && !strcmp(toks[k - 1].key, "the")) {
+            i = next > i ? next - 1 : i;
+            continue;
+        }
         /* place: "in Baghdad", "at Al-Assad air base" */
         bool place = false;
         if (k > a && qc_lower(&toks[k - 1]) && (qc_cls(&toks[k - 1]) & QC_LX_PLACEPREP) && np.tb <= np.ta)
@@ -1542,6 +1583,13 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             prep = true;   /* "Khashoggi's murder": a weak antecedent */
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
                                                           qc_is_verb(&toks[j + 1])));
+        /* "…, Bloomberg endorsed his former rival, Joe Biden": the one who
+         * acts, not the object, is whom a later "he" means */
+        bool acts = false;
+        if (!subject && !prep && j < b && outside[j] && qc_past_verb(&toks[j]) && !(t->flags & QC_TKF_POSS) &&
+            !(j > i && (toks[j - 1].flags & QC_TKF_POSS)) &&
+            (k == a || (toks[k - 1].type == QC_TK_PUNCT && toks[k - 1].cp != '(')))
+            acts = true;   /* not "…, which Biden opposed": that clause is not the sentence's */
         /* the name opening its sentence, a verb after it: the subject a
          * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
         bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&
@@ -1593,7 +1641,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 next = j + 3;
             }
             if (pass == 2)
-                qc_ents_add_mention_prep(self, t->start, e, subject || lead, prep);
+                qc_ents_add_mention_prep(self, t->start, e, subject || lead || acts, prep);
         } else if (np.kind == QC_NP_PERSON && !place) {
             bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
             int e = -1;
@@ -1608,7 +1656,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     self->ents.items[e].gender = an.gender;
             }
             if (pass == 2)
-                qc_ents_add_mention_prep(self, t->start, e, subject || lead, prep);
+                qc_ents_add_mention_prep(self, t->start, e, subject || lead || acts, prep);
             /* "Judge Ana Ruiz of the Supreme Court of Freedonia": the
              * affiliation is an organisation the text names too */
             if (np.nb > np.na && np.nb + 1 < j && qc_connector(&toks[np.nb])) {

@@ -100,6 +100,10 @@ int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gend
 int qc_ents_subject_in(const qc_ents *self, size_t pos, size_t lo, char gender);
 /* Most recent person before pos whose gender is known to be `gender`. */
 int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender);
+/* The one person (no organisation) mentioned in bytes [lo, hi), as the
+ * byte offset of that mention's first word, or (size_t)-1 when nobody or
+ * more than one person is mentioned there. */
+size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);

@@ -400,8 +400,12 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
     if (j < hi && (qc_tcls(&T[j]) & QC_LX_DET))
         j++;
     size_t k = j;
-    while (k < hi && k - j < 4 && qc_lowerw(&T[k]) &&
-           !(qc_tcls(&T[k]) & (QC_LX_VERB | QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_CONNECT | QC_LX_AUX)))
+    while (k < hi && k - j < 6 && qc_lowerw(&T[k]) &&
+           (!(qc_tcls(&T[k]) & (QC_LX_VERB | QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_CONNECT | QC_LX_AUX)) ||
+            /* "civil and environmental engineering professor Julian Marshall" */
+            (qc_tis(&T[k], "and") && k > j && k + 1 < hi && qc_lowerw(&T[k + 1]) &&
+             !(qc_tcls(&T[k - 1]) & (QC_LX_GENERIC | QC_LX_ORG)) &&
+             !(qc_tcls(&T[k + 1]) & (QC_LX_VERB | QC_LX_FUNC | QC_LX_PRONOUN | QC_LX_CONNECT | QC_LX_AUX)))))
         k++;
     if (k > j && k < hi && (T[k].flags & QC_TKF_CAP)) {
         qc_np m = qc_np_forward(T, k, hi);
@@ -1649,6 +1653,19 @@ static void qc_attribute(qc_qx *x)
                         qc_attribute_to(x, q, &sn, QC_NONE, &group);
                         continue;
                     }
+                    /* "…, leaving Ingram unimpressed. “One of them was
+                     * questionable.”": the only person the sentence names */
+                    size_t at = qc_ents_sole_person(&x->ents, T[ps].start, T[pe].start);
+                    for (size_t i = ps; at != (size_t)-1 && i < pe; i++)
+                        if (T[i].start == at) {
+                            qc_np pn = qc_np_forward_lenient(x, i, pe);
+                            if (qc_np_ok(&pn) && pn.kind == QC_NP_PERSON && !(T[pn.b - 1].flags & QC_TKF_POSS)) {
+                                qc_attribute_to(x, q, &pn, QC_NONE, &group);
+                            }
+                            break;
+                        }
+                    if (q->attributed)
+                        continue;
                 }
                 if (!quote_inside && v != QC_NONE) {
                     qc_np sn = qc_np_backward(T, ps, v);

@@ -8,6 +8,7 @@
 #include "util/utf8.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 static bool qc_is_dq(int32_t cp)
@@ -286,7 +287,10 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 t.cp = 0x2026;
         }
         t.end = (uint32_t)j;
-        if (t.cp == '.' || cp == '!' || cp == '?')
+        /* "UOL.com.br", "example.org": a dot inside a word ends nothing */
+        bool inner_dot = t.cp == '.' && j < to && i > from && isalpha((unsigned char)s[j]) &&
+                         isalnum((unsigned char)s[i - 1]);
+        if ((t.cp == '.' && !inner_dot) || cp == '!' || cp == '?')
             t.flags |= QC_TKF_SENT_END;
         i = j;
         array_push(out, t);
