@@ -787,6 +787,13 @@ static void test_narrative_speakers(void **st)
            { "Yeah, we made a few silly mistakes", D, "Tam Oduya", "Tam Oduya", "said" },
            { "One of them was questionable. The other was fair enough.", D, "Geoff Barro", "Barro", NULL },
            { "This year we had no storm surge at all.", D, "Ida Moss", "Harbour Institute Director Ida Moss", "said" });
+    /* "the local health minister" is not the Civil Aviation Minister just
+     * named, nor the person the sentence before was about */
+    EXPECT("Civil Aviation Minister Ravi Tandel said 18 people died.\n\n"
+           "The local health minister said, \"The injured have been taken to the district hospitals.\"\n\n"
+           "The aviation minister said, \"Both flight recorders have been found.\"\n",
+           { "The injured have been taken to the district hospitals.", D, NULL, "The local health minister", "said" },
+           { "Both flight recorders have been found.", D, "Ravi Tandel", "The aviation minister", "said" });
 }
 
 static void test_no_quotes(void **st)

@@ -128,6 +128,9 @@ static void test_brackets(void **state)
                  "\"[w]e have never seen water like this,\" she said.");
     assert_exact("[w]e have never seen water like this", "We have never seen water like this.");
     assert_exact("and [t]he dam held", "[A]nd the dam held, he said.");
+    /* a source's own bracketed insertion copied whole, however long */
+    assert_exact("I think [working with the Eastern Ridge]'s definitely a possibility",
+                 "\"I think [working with the Eastern Ridge]'s definitely a possibility[,]\" said Oldman.");
     /* a bracketed insertion between words is still one */
     assert_exact("the [dam] held", "the held");
     /* and a changed word in brackets is still a difference from the source */

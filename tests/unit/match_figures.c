@@ -104,6 +104,15 @@ static void test_same_qualifier(void **state)
     /* clock times: the launch is not the docking */
     pair("The capsule docked with the station at 1429 UTC on Sunday.", "1429",
          "The rocket launched at 1922 UTC yesterday from the Ostrel pad.", "1922", false, false);
+    /* the same "around" on two clock times: copied to the minute, so ten
+     * minutes apart is another time; a bare time within the quarter hour
+     * of "around" is not */
+    pair("The plane overshot the runway around 7:38 pm IST in heavy rain.", "around 7:38",
+         "The plane overshot the runway at around 7:48 pm IST in heavy rain.", "around 7:48", true, false);
+    pair("The plane overshot the runway around 7:38 pm IST in heavy rain.", "around 7:38",
+         "The plane overshot the runway at around 7:38 pm IST in heavy rain.", "around 7:38", true, true);
+    pair("The plane overshot the runway at 7:38 pm IST in heavy rain.", "7:38",
+         "The plane overshot the runway at around 7:48 pm IST in heavy rain.", "around 7:48", true, true);
     /* a dropped "at least" claims more than the source knows */
     pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
          "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",

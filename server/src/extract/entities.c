@@ -17,6 +17,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -533,7 +534,11 @@ qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j)
             }
             break;
         }
-        if (!qc_np_inner(t))
+        /* "the aviation minister": a portfolio word between the article
+         * and the title */
+        if (!qc_np_inner(t) && !(qc_lower(t) && !qc_cls(t) && i < j && qc_word(&toks[i]) &&
+                                 (qc_cls(&toks[i]) & QC_LX_TITLE) && i >= lo + 2 && qc_word(&toks[i - 2]) &&
+                                 (qc_cls(&toks[i - 2]) & QC_LX_DET) && !(toks[i - 2].flags & QC_TKF_POSS)))
             break;
         i--;
         if (t->flags & QC_TKF_POSS)
@@ -700,9 +705,30 @@ static void qc_initials(const qc_token *toks, size_t a, size_t b, char *out, siz
     out[k] = '\0';
 }
 
+/* A plain word right before a title word names its portfolio: "health" in
+ * "the local health minister", "Aviation" in "Civil Aviation Minister". */
+static bool qc_portfolio_at(const qc_token *toks, size_t i, size_t b)
+{
+    const qc_token *t = &toks[i];
+    return qc_word(t) && i + 1 < b && qc_word(&toks[i + 1]) && (qc_cls(&toks[i + 1]) & QC_LX_TITLE) &&
+           !(qc_cls(t) & ~(unsigned)QC_LX_ORG) && !(t->flags & (QC_TKF_ALLCAPS | QC_TKF_POSS | QC_TKF_DIGIT)) &&
+           strlen(t->key) >= 3 && strlen(t->key) < 60;
+}
+
 static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
+        if (qc_portfolio_at(toks, i, b)) {
+            char pk[64];
+            snprintf(pk, sizeof pk, "~%s", toks[i].key);
+            bool have = false;
+            for (size_t k = 0; k < e->titles.len; k++)
+                if (!strcmp(e->titles.items[k], pk))
+                    have = true;
+            if (!have)
+                array_push(&e->titles, qc_arena_strdup(self->arena, pk));
+            continue;
+        }
         if (!(qc_cls(&toks[i]) & (QC_LX_TITLE | QC_LX_MOD)) || (toks[i].flags & QC_TKF_ALLCAPS))
             continue;
         bool have = false;
@@ -1184,6 +1210,18 @@ static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, si
     }
     if (need == 0)
         return false;
+    /* "the health minister" is not the Civil Aviation Minister: a portfolio
+     * the phrase names must be one the person holds, when any is known */
+    bool portfolios = false;
+    for (size_t k = 0; k < e->titles.len && !portfolios; k++)
+        portfolios = e->titles.items[k][0] == '~';
+    for (size_t i = a; portfolios && i < b; i++)
+        if (qc_portfolio_at(toks, i, b)) {
+            char pk[64];
+            snprintf(pk, sizeof pk, "~%s", toks[i].key);
+            if (!qc_ent_has_title(e, pk))
+                return false;
+        }
     for (size_t r = 0; r < sizeof rank / sizeof *rank; r++) {
         if (!qc_ent_has_title(e, rank[r]))
             continue;
@@ -1195,6 +1233,22 @@ static bool qc_ent_fits_role(const qc_ent *e, const qc_token *toks, size_t a, si
             return false;
     }
     return true;
+}
+
+bool qc_ents_fits_role(const qc_ents *self, int ent, size_t a, size_t b)
+{
+    return ent >= 0 && (size_t)ent < self->ents.len && qc_ent_fits_role(&self->ents.items[ent], self->toks, a, b);
+}
+
+bool qc_ents_has_titles(const qc_ents *self, int ent, bool with_portfolio)
+{
+    if (ent < 0 || (size_t)ent >= self->ents.len)
+        return false;
+    const qc_ent *e = &self->ents.items[ent];
+    for (size_t k = 0; k < e->titles.len; k++)
+        if (with_portfolio || e->titles.items[k][0] != '~')
+            return true;
+    return false;
 }
 
 int qc_ents_author(const qc_ents *self, size_t pos)

@@ -103,6 +103,11 @@ int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender);
 /* The one person (no organisation) mentioned in bytes [lo, hi), as the
  * byte offset of that mention's first word, or (size_t)-1 when nobody or
  * more than one person is mentioned there. */
+/* Does entity ent carry the title words of toks[a..b) (see
+ * qc_ents_with_title)? Has it any title of its own (with_portfolio: or a
+ * portfolio such as "aviation" in "Civil Aviation Minister")? */
+bool qc_ents_fits_role(const qc_ents *self, int ent, size_t a, size_t b);
+bool qc_ents_has_titles(const qc_ents *self, int ent, bool with_portfolio);
 size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */

@@ -1037,14 +1037,29 @@ static int qc_role_coref(qc_qx *x, const qc_q *q, const qc_np *np, size_t npos)
             if (qc_tis(&T[i], rank[r]))
                 return -1;   /* "the deputy mayor" is not the mayor */
     int e = -1;
-    if (np->kind == QC_NP_ROLE && (hc & QC_LX_TITLE) && np->b - np->a > 2)
-        e = qc_ents_with_title(&x->ents, npos, np->b - 1, np->b);   /* "the Lord Mayor candidate": the candidate */
+    size_t ra = np->b - 1;
+    if (np->kind == QC_NP_ROLE && (hc & QC_LX_TITLE) && np->b - np->a > 2) {
+        /* "the Lord Mayor candidate": the candidate; "the local health
+         * minister": a minister for health */
+        if (ra > np->a + 1 && qc_lowerw(&T[ra - 1]) && !(qc_tcls(&T[ra - 1]) & ~(unsigned)(QC_LX_ORG | QC_LX_MOD)) &&
+            !qc_tis(&T[ra - 1], "local") && !qc_tis(&T[ra - 1], "top") && !qc_tis(&T[ra - 1], "senior") &&
+            !qc_tis(&T[ra - 1], "junior") && !qc_tis(&T[ra - 1], "then") && !qc_tis(&T[ra - 1], "interim") &&
+            !qc_tis(&T[ra - 1], "incoming") && !qc_tis(&T[ra - 1], "outgoing"))
+            ra--;
+        e = qc_ents_with_title(&x->ents, npos, ra, np->b);
+    }
     if (e >= 0)
         return e;
     char g = (hc & QC_LX_FEMALE) ? 'f' : (hc & QC_LX_MALE) ? 'm' : 0;
     if (g)   /* "the mother": a woman the text named */
         return qc_ents_recent_gendered(&x->ents, npos, g);
-    return qc_ents_subject_in(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a), 0);
+    e = qc_ents_subject_in(&x->ents, npos, qc_prev_sentence_pos(x, q->block, np->a), 0);
+    /* the person just talked about, unless the text gave them another
+     * office ("Civil Aviation Minister Puri …" is not "the health minister") */
+    if (e >= 0 && ra + 1 < np->b && qc_ents_has_titles(&x->ents, e, true) &&
+        !qc_ents_fits_role(&x->ents, e, ra, np->b))
+        return -1;
+    return e;
 }
 
 /* A social network, which carries posts but does not speak in them. */
@@ -1995,7 +2010,8 @@ void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_pr
         if (e->acronym && strcmp(e->acronym, e->name))
             d->aliases[m++] = e->acronym;
         for (size_t t = 0; t < e->titles.len; t++)
-            d->aliases[m++] = qc_arena_printf(&ex->arena, "the %s", e->titles.items[t]);
+            if (e->titles.items[t][0] != '~')   /* a portfolio, no title of its own */
+                d->aliases[m++] = qc_arena_printf(&ex->arena, "the %s", e->titles.items[t]);
         d->naliases = m;
     }
     ex->nentities = x.ents.ents.len;

@@ -26,7 +26,8 @@
  * before and after the quoted part cost nothing), with equal costs for a
  * changed and an added word, and a run of dropped words costing one such
  * edit plus a twentieth per further word (affine, Gotoh); a GAP stands for any run of source
- * words and a bracket group for up to 4 source words, both free. Ties
+ * words and a bracket group for up to 4 source words (or as many as it
+ * holds), both free. Ties
  * prefer equal words, then gaps, substitutions, additions, drops. The edit
  * script gives the diff, the exact source wording (the fix) and, when
  * words were only dropped, the draft with "…" where they were.
@@ -443,8 +444,12 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
                 }
                 from[i * W + j] = (uint32_t)garg;
             } else {
+                /* as many source words as the group has, at least
+                 * QC_BRACKET_SPAN: a source's own bracketed insertion
+                 * copied whole ("[working with the Eastern Shoshone]'s") */
+                size_t span = e->d_to - e->d + 1 > QC_BRACKET_SPAN ? e->d_to - e->d + 1 : QC_BRACKET_SPAN;
                 size_t f = j;
-                size_t lo = j > QC_BRACKET_SPAN ? j - QC_BRACKET_SPAN : 0;
+                size_t lo = j > span ? j - span : 0;
                 for (size_t k = j + 1; k-- > lo;) {
                     int c = Bp[k];
                     if (c < best) {

@@ -555,6 +555,32 @@ static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const cha
     return false;
 }
 
+/* "“…,” Hook said. He added that Interpol “…”": the pronoun continues the
+ * quotation just before it, which the text (ex, t) gave to `name` by name,
+ * and `other` is not written between that quotation and the pronoun. The
+ * pronoun then means `name`, however recently `other` was named. */
+static bool qc_pronoun_continues(const qc_extraction *ex, const char *t, const qc_quote *q, const char *name,
+                                 const char *other)
+{
+    if (!q->speaker_text || !qc_match_is_pronoun(q->speaker_text) || q->speaker_end <= q->speaker_start)
+        return false;
+    size_t pron = q->speaker_start < q->start ? q->speaker_start : q->start;
+    const qc_quote *prev = NULL;
+    for (size_t i = 0; i < ex->nquotes; i++) {
+        const qc_quote *p = &ex->quotes[i];
+        if (p->end <= pron && (!prev || p->end > prev->end))
+            prev = p;
+    }
+    if (!prev || !prev->speaker || strcmp(prev->speaker, name) || !prev->speaker_text ||
+        qc_match_is_pronoun(prev->speaker_text) || pron - prev->end > 400)
+        return false;
+    size_t lo = prev->end > prev->speaker_end ? prev->end : prev->speaker_end;
+    if (lo > pron)
+        return false;
+    /* nothing but the attribution between them: no other name */
+    return !qc_named_before_in(t + lo, pron - lo, pron - lo, other);
+}
+
 /* Is fg in a heading, with the same number in the body of the draft
  * ("# Death toll reaches 39" over "A total of 39 people are confirmed
  * dead")? The body's figure is the one checked: a headline's few words say
@@ -1084,7 +1110,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
                 if (!(k->sq->speaker_text && qc_match_is_pronoun(k->sq->speaker_text) &&
                       qc_pronoun_fits(k->sq->speaker_text, dspeaker) &&
                       qc_named_before_in(k->src->text->data, k->src->text->len, k->sq->start,
-                                         dspeaker)))
+                                         dspeaker) &&
+                      !qc_pronoun_continues(k->src->ex, k->src->text->data, k->sq, k->speaker, dspeaker)))
                     diff_sure++;
             }
         }
@@ -1098,7 +1125,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
              (qc_definite_role(q->speaker_text) && !qc_role_fits(c->ex, dspeaker, q->speaker_text))))
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
                 ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
-                            qc_named_before(c, q->start, diff_c[i]->speaker);
+                            qc_named_before(c, q->start, diff_c[i]->speaker) &&
+                            !qc_pronoun_continues(c->ex, c->draft->data, q, dspeaker, diff_c[i]->speaker);
         if (!same && diff_sure && !ambiguous) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);

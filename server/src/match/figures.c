@@ -603,10 +603,14 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
         fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&
         fb->value_max == fb->value)
         return false;
+    /* (clock times too, to the minute: "around 7:38 pm" / "around 7:48 pm") */
     if (fa->qualifier && fb->qualifier && !strcmp(fa->qualifier, fb->qualifier) && !fa->vague &&
-        !fb->vague && fa->kind != QC_FIGURE_TIME)
+        !fb->vague) {
+        if (fa->kind == QC_FIGURE_TIME)
+            return fabs(a->lo - b->lo) < 0.5 / 60 && fabs(a->hi - b->hi) < 0.5 / 60;
         return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
                fabs(a->hi - b->hi) <= tol * fmax(1, fabs(a->hi));
+    }
     double lo, hi;
     bool lo_open, hi_open;
     if (a->lo > b->lo) {
