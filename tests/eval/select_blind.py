@@ -32,8 +32,14 @@ of ``wikinews_final3.tsv`` and its not-quotes file, keeps the same filter,
 and draws with ``random.Random(20261125).sample(sorted(urls), 30)`` (all
 remaining candidates, sorted, if fewer than 30 are left).
 
+With ``--final5`` it selects the fifth final set: every article left after
+dropping the URLs of all the gold and not-quotes files above (final4's
+included) that holds at least two quotation marks of those kinds (by then
+every article with four or more has been taken: these hold one pair), all
+of them, sorted.
+
     python3 tests/eval/select_blind.py [--shared DIR] [--files]
-                                       [--final | --final2 | --final3 | --final4]
+                                       [--final | --final2 | --final3 | --final4 | --final5]
 
 Standard library only. ``--shared`` defaults to ``../shared`` relative to the
 repository. With ``--files`` each line is ``NN<TAB>url`` (NN = 01..30 in
@@ -67,6 +73,9 @@ FINAL3_ANNOTATED = FINAL2_ANNOTATED + (
     "wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv")
 FINAL4_ANNOTATED = FINAL3_ANNOTATED + (
     "wikinews_final3.tsv", "wikinews_final3_not_quotes.tsv")
+FINAL5_ANNOTATED = FINAL4_ANNOTATED + (
+    "wikinews_final4.tsv", "wikinews_final4_not_quotes.tsv")
+FINAL5_MIN_MARKS = 2
 
 csv.field_size_limit(1 << 30)
 
@@ -91,8 +100,13 @@ def load_texts(shared):
     return texts
 
 
-def select(shared, final=False, final2=False, final3=False, final4=False):
+def select(shared, final=False, final2=False, final3=False, final4=False, final5=False):
     texts = load_texts(shared)
+    if final5:
+        done = annotated_urls(FINAL5_ANNOTATED)
+        urls = sorted(u for u, t in texts.items()
+                      if u not in done and sum(t.count(m) for m in MARKS) >= FINAL5_MIN_MARKS)
+        return urls, len(urls)
     if final4:
         done = annotated_urls(FINAL4_ANNOTATED)
     elif final3:
@@ -148,17 +162,23 @@ def main():
                        help="the fourth final set: also exclude wikinews_final3.tsv "
                             "and its not-quotes file, draw with random.Random(%d)"
                             % FINAL4_SEED)
+    group.add_argument("--final5", action="store_true",
+                       help="the fifth final set: every article left with at least two "
+                            "quotation marks, sorted")
     a = ap.parse_args()
     shared = os.path.abspath(a.shared or os.path.join(ROOT, "..", "shared"))
     if not os.path.isdir(os.path.join(shared, "corpora", "wikinews")):
         sys.exit("select_blind: %s/corpora/wikinews absent" % shared)
     chosen, pool = select(shared, final=a.final, final2=a.final2,
-                          final3=a.final3, final4=a.final4)
+                          final3=a.final3, final4=a.final4, final5=a.final5)
     seed = (FINAL4_SEED if a.final4 else FINAL3_SEED if a.final3 else FINAL2_SEED if a.final2
             else FINAL_SEED if a.final else SEED)
-    print("# %d candidate articles, %d drawn with random.Random(%d)"
-          % (pool, len(chosen), seed),
-          file=sys.stderr)
+    if a.final5:
+        print("# %d candidate articles, all taken" % pool, file=sys.stderr)
+    else:
+        print("# %d candidate articles, %d drawn with random.Random(%d)"
+              % (pool, len(chosen), seed),
+              file=sys.stderr)
     for i, url in enumerate(chosen, 1):
         print("%02d\t%s" % (i, url) if a.files else url)
 
