@@ -22,6 +22,8 @@ Sets:
             wikinews_final2.tsv), a second closing measurement (not in `all`)
   final4    the last 21 candidate articles (select_blind.py --final4;
             wikinews_final4.tsv), the fourth closing measurement (not in `all`)
+  final5    the 49 articles left with one pair of marks (select_blind.py
+            --final5; wikinews_final5.tsv), the fifth (not in `all`)
 
 For each set it prints quote recall (gold quotes the system found), quote
 precision (system quotes that are gold quotes), speaker accuracy (over found
@@ -429,7 +431,7 @@ def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "final2", "final3", "final4", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "final2", "final3", "final4", "final5", "all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -482,6 +484,9 @@ def main():
                 if s == "heldout":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
+                elif s == "final5":
+                    items, names, missing, nots = load_wikinews(
+                        shared, tmp, "wikinews_final5.tsv", "wikinews_final5_not_quotes.tsv", "f5")
                 elif s == "final4":
                     items, names, missing, nots = load_wikinews(
                         shared, tmp, "wikinews_final4.tsv", "wikinews_final4_not_quotes.tsv", "f4")
