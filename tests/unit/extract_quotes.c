@@ -796,6 +796,35 @@ static void test_narrative_speakers(void **st)
            { "Both flight recorders have been found.", D, "Ravi Tandel", "The aviation minister", "said" });
 }
 
+static void test_organisations_and_asides(void **st)
+{
+    (void)st;
+    /* "the commission" (whose key spells doubled letters once); a
+     * possessive inside an office's name; a name set off by commas before
+     * a past-tense verb is whom "she" means; a network is where, not who;
+     * a company by the first word of its name, the subject of an opening
+     * that looked like an introduction; the person before an appositive
+     * and "who said" */
+    EXPECT("The Federal Water Commission announced on Friday the dam would be inspected. The commission said, "
+           "\"Every spillway will be checked by March.\"\n\n"
+           "The Kerrow County Sheriff's Office tweeted that the response \"required all hands on deck.\"\n\n"
+           "A Ministry of Water spokesperson, Ana Petrel, indicated the ministry was disappointed: \"We await the "
+           "report,\" she said.\n\n"
+           "Ostrel singer Cara Vane held a rally. The next day on Twitter Vane accused her label of trying to "
+           "\"lock me up\" over the songs.\n\n"
+           "On Friday Varnek Motor Company announced an inquiry. In the filing itself Varnek also made this point, "
+           "writing \"We have notified the regulators.\"\n\n"
+           "The research was led by Ivo Marsh, a marine ecologist and Regents Professor at the institute, who said "
+           "\"There is a lot of argument about the reefs.\"\n",
+           { "Every spillway will be checked by March.", D, "Federal Water Commission", "The commission", "said" },
+           { "required all hands on deck.", P, "Kerrow County Sheriff's Office", "The Kerrow County Sheriff's Office",
+             "tweeted" },
+           { "We await the report", D, "Ana Petrel", "she", "said" },
+           { "lock me up", P, "Cara Vane", "Vane", "accused" },
+           { "We have notified the regulators.", P, "Varnek Motor Company", "Varnek", "writing" },
+           { "There is a lot of argument about the reefs.", D, "Ivo Marsh", "Ivo Marsh", "said" });
+}
+
 static void test_no_quotes(void **st)
 {
     (void)st;
@@ -870,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_posts_and_accounts),
         cmocka_unit_test(test_affiliations),
         cmocka_unit_test(test_narrative_speakers),
+        cmocka_unit_test(test_organisations_and_asides),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
     };

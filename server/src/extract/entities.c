@@ -37,6 +37,17 @@ static bool qc_capword(const qc_token *t)
     return !(qc_cls(t) & QC_LX_TIME);
 }
 
+/* "Sheriff's" in "the Alachua Sheriff's Office", "Children's" in "Boston
+ * Children's Hospital": a possessive inside an organisation's name, the
+ * next word being a capitalised organisation word. */
+static bool qc_poss_in_name(const qc_token *t, const qc_token *next)
+{
+    /* never an organisation's own possessive: "the Metropolitan Police's
+     * Counter Terrorism Command" is a unit of the police */
+    return (t->flags & QC_TKF_POSS) && !(t->cls & QC_LX_ORG) && next->type == QC_TK_WORD && (next->flags & QC_TKF_CAP) &&
+           (next->cls & QC_LX_ORG) && !(next->flags & QC_TKF_POSS);
+}
+
 /* An acronym: "IRGC", or a short mixed-case one ("TfL"). */
 static bool qc_acr(const qc_token *t) { return t->type == QC_TK_WORD && (t->flags & (QC_TKF_ALLCAPS | QC_TKF_MIXACR)); }
 
@@ -210,7 +221,8 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
     size_t c0 = e;
     while (c0 > s) {
         const qc_token *t = &toks[c0 - 1];
-        if ((qc_capword(t) || (qc_name_suffix(t) && c0 == e)) && !((t->flags & QC_TKF_POSS) && c0 != e)) {
+        if ((qc_capword(t) || (qc_name_suffix(t) && c0 == e)) &&
+            !((t->flags & QC_TKF_POSS) && c0 != e && !qc_poss_in_name(t, &toks[c0]))) {
             c0--;
             continue;
         }
@@ -541,13 +553,24 @@ qc_np qc_np_backward(const qc_token *toks, size_t lo, size_t j)
                                  (qc_cls(&toks[i - 2]) & QC_LX_DET) && !(toks[i - 2].flags & QC_TKF_POSS)))
             break;
         i--;
-        if (t->flags & QC_TKF_POSS)
+        if ((t->flags & QC_TKF_POSS) && !(i + 1 < j && qc_poss_in_name(t, &toks[i + 1])))
             break;
     }
     /* trim leading connectors that are not determiners */
     while (i < j && qc_lower(&toks[i]) && (qc_cls(&toks[i]) & (QC_LX_CONNECT | QC_LX_PARTICLE)) &&
            !(qc_cls(&toks[i]) & QC_LX_DET))
         i++;
+    /* "on Twitter West accused": the network is where, not who */
+    if (i > lo && i + 1 < j && qc_lower(&toks[i - 1]) &&
+        (!strcmp(toks[i - 1].key, "on") || !strcmp(toks[i - 1].key, "via"))) {
+        static const char *const nets[] = { "twitter", "facebook", "instagram", "youtube", "weibo", "tiktok",
+                                            "linkedin", "reddit", "telegram", "truth" };
+        for (size_t k = 0; k < sizeof nets / sizeof *nets; k++)
+            if (!strcmp(toks[i].key, nets[k]) && qc_capword(&toks[i + 1])) {
+                i++;
+                break;
+            }
+    }
     if (i == j)
         return none;
     return qc_np_analyze(toks, i, j);
@@ -640,8 +663,8 @@ static char *qc_ents_key(qc_ents *self, const char *name)
     char *out = qc_arena_alloc(self->arena, n + 1);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)f[i];
-        if (c == '\'' && i + 1 < n && f[i + 1] == 's' && (i + 2 == n || f[i + 2] == ' '))
-            break;   /* possessive */
+        if (c == '\'' && i + 1 < n && f[i + 1] == 's' && i + 2 == n)
+            break;   /* possessive ("Sheriff's Office" keeps its inner one) */
         if (!isalnum(c) && c < 0x80) {
             if (c == ' ' && k > 0 && out[k - 1] != ' ')
                 out[k++] = ' ';
@@ -997,6 +1020,27 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
             found = (int)i;
         }
     }
+    /* "Ford" after "Ford Motor Company": a company by the first word of
+     * its name (one such company only) */
+    if (single && found < 0) {
+        static const char *const kinds[] = { "company", "corporation", "corp", "inc", "ltd", "llc", "plc",
+                                             "group", "holdings", "co" };
+        size_t kl = strlen(key);
+        int cand = -1;
+        for (size_t i = 0; i < self->ents.len && cand != -2; i++) {
+            qc_ent *e = &self->ents.items[i];
+            if (!e->is_org || strncmp(e->key, key, kl) || e->key[kl] != ' ')
+                continue;
+            const char *lw = qc_last_word(e->key);
+            for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+                if (!strcmp(lw, kinds[k])) {
+                    cand = cand == -1 ? (int)i : -2;
+                    break;
+                }
+        }
+        if (cand >= 0)
+            return cand;
+    }
     /* a single name that is not anyone's last word: the surname of a name
      * written surname first ("Tong" for Tong Yung-soo), the first of a
      * double surname ("Vázquez" for Wanda Vázquez Garced) */
@@ -1297,13 +1341,28 @@ int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b)
 
 static int qc_ents_recent_org_with_word(const qc_ents *self, size_t pos, const char *word);
 
-int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
+/* A lower-case word as entity keys write it: doubled letters once
+ * ("commission" -> "comision"). */
+static void qc_key_word(const char *w, char *out, size_t cap)
 {
+    size_t k = 0;
+    for (; *w && k + 1 < cap; w++) {
+        if (k > 0 && out[k - 1] == *w && isalpha((unsigned char)*w))
+            continue;
+        out[k++] = *w;
+    }
+    out[k] = '\0';
+}
+
+int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word_in)
+{
+    char word[64];
+    qc_key_word(word_in, word, sizeof word);
     static const char *const any_org[] = { "company", "firm", "group", "organisation", "organization",
                                            "business", "retailer", "manufacturer", "airline", "network" };
     bool any = false;
     for (size_t i = 0; i < sizeof any_org / sizeof *any_org; i++)
-        if (!strcmp(word, any_org[i]))
+        if (!strcmp(word_in, any_org[i]))
             any = true;
     if (any) {
         for (size_t i = self->mentions.len; i > 0; i--) {
@@ -1328,8 +1387,12 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word)
         int only = -1;
         for (size_t i = 0; i < self->ents.len && only != -2; i++) {
             const qc_ent *e = &self->ents.items[i];
-            if (e->is_org && strcmp(e->key, word) && !strcmp(qc_last_word(e->key), word))
-                only = only == -1 ? (int)i : -2;
+            size_t wl = strlen(word);
+            bool head_first = !strncmp(e->key, word, wl) && e->key[wl] == ' ' &&
+                              (!strncmp(e->key + wl + 1, "of ", 3) || !strncmp(e->key + wl + 1, "on ", 3) ||
+                               !strncmp(e->key + wl + 1, "for ", 4));
+            if (e->is_org && strcmp(e->key, word) && (!strcmp(qc_last_word(e->key), word) || head_first))
+                only = only == -1 ? (int)i : -2;   /* "the Commission" for the Commission on … */
         }
         if (only >= 0)
             r = only;
@@ -1517,7 +1580,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             const qc_token *u = &toks[j];
             if (qc_capword(u)) {
                 j++;
-                if (u->flags & QC_TKF_POSS)
+                if ((u->flags & QC_TKF_POSS) && !(j < b && outside[j] && qc_poss_in_name(u, &toks[j])))
                     break;
                 continue;
             }
@@ -1644,6 +1707,11 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             !(j > i && (toks[j - 1].flags & QC_TKF_POSS)) &&
             (k == a || (toks[k - 1].type == QC_TK_PUNCT && toks[k - 1].cp != '(')))
             acts = true;   /* not "…, which Biden opposed": that clause is not the sentence's */
+        /* "a State Department spokesperson, Morgan Ortagus, indicated …": a
+         * name set off by commas before a past-tense verb acts too */
+        if (!subject && !prep && np.kind == QC_NP_PERSON && k > a && qc_punct_is(&toks[k - 1], ',') && j + 1 < b &&
+            qc_punct_is(&toks[j], ',') && outside[j + 1] && qc_past_verb(&toks[j + 1]))
+            acts = true;
         /* the name opening its sentence, a verb after it: the subject a
          * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
         bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&

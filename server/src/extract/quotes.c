@@ -855,6 +855,18 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             if (w > lo && qc_punct(&T[w - 1], ','))
                 w--;
             n = qc_np_backward(T, lo, w);
+            /* "Mark Hay, a marine ecologist and Regents Professor at GT,
+             * who said": the person before the appositive */
+            for (size_t c = w; c > lo + 1 && w - c < 16; c--) {
+                if (!qc_punct(&T[c - 1], ','))
+                    continue;
+                if (c < w && (qc_indefinite(&T[c]) || qc_tis(&T[c], "the"))) {
+                    qc_np pn = qc_np_backward(T, lo, c - 1);
+                    if (qc_np_ok(&pn) && pn.kind == QC_NP_PERSON && pn.b == c - 1)
+                        n = pn;
+                }
+                break;
+            }
         } else {
             n = qc_np_backward(T, lo, j);
         }
@@ -890,6 +902,16 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
         n = qc_subject(x, s, v);
         if (!qc_np_ok(&n) && sent_lo < lo)   /* the subject before an earlier quotation */
             n = qc_subject(x, qc_skip_intro(x, sent_lo, v), v);
+        /* "In the filing itself Ford also made this point, writing “…”":
+         * what looked like an opening phrase held the subject */
+        if (!qc_np_ok(&n) && s > lo && (qc_tcls(&T[v]) & QC_LX_PARTICIPLE) && qc_punct(&T[v - 1], ',')) {
+            qc_np m = qc_subject(x, lo, v);
+            if (qc_np_ok(&m) && (m.kind == QC_NP_PERSON || m.kind == QC_NP_ORG)) {
+                if (m.nb > m.na && m.na > m.a && qc_lowerw(&T[m.a]) && !qc_tis(&T[m.na - 1], "the"))
+                    m.a = m.ta = m.tb = m.na;   /* "the filing itself Varnek": Varnek */
+                n = m;
+            }
+        }
         if (qc_np_ok(&n)) {
             *np = n;
             *verb = v;
