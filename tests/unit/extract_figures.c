@@ -424,7 +424,17 @@ static void test_years_or_counts(void **state)
     };
     CHECK(w);
     run r;
-    run_open(&r, "They met on Sunday and again on Tuesday.", QC_FORMAT_PLAIN);
+    /* weekdays and bare months say when: dates of their own form */
+    run_open(&r, "They met on Sunday and again on Tuesday night. In August the talks failed.", QC_FORMAT_PLAIN);
+    assert_int_equal(r.figs.len, 3);
+    assert_int_equal(r.figs.items[0].kind, QC_FIGURE_DATE);
+    assert_string_equal(r.figs.items[0].normalized, "Sunday");
+    assert_string_equal(r.figs.items[1].normalized, "Tuesday");
+    assert_string_equal(r.figs.items[2].normalized, "--08");
+    run_close(&r);
+    /* but not days that are names, papers, people or verbs */
+    run_open(&r, "Good Friday and Super Tuesday passed. The Sunday Times said Theresa May may resign. "
+                 "The March rally was calm.", QC_FORMAT_PLAIN);
     assert_int_equal(r.figs.len, 0);
     run_close(&r);
     run_open(&r, "Crime fell in the 1990s across the state.", QC_FORMAT_PLAIN);

@@ -113,6 +113,26 @@ static void test_same_qualifier(void **state)
          "The plane overshot the runway at around 7:38 pm IST in heavy rain.", "around 7:38", true, true);
     pair("The plane overshot the runway at 7:38 pm IST in heavy rain.", "7:38",
          "The plane overshot the runway at around 7:48 pm IST in heavy rain.", "around 7:48", true, true);
+    /* a time in another zone is another time: compared in UTC */
+    pair("The missiles were launched at 5:30 p.m. EST on January 7, the Pentagon said.", "5:30",
+         "The missiles were launched at 5:30 p.m. GMT on January 7, the Pentagon said.", "5:30", true, false);
+    pair("The missiles were launched at 5:30 p.m. EST on January 7, the Pentagon said.", "5:30",
+         "The missiles were launched at 22:30 GMT on January 7, the Pentagon said.", "22:30", true, true);
+    /* weekdays and bare months */
+    pair("Iran launched missiles at the bases in Iraq on Tuesday night, officials said.", "Tuesday",
+         "Iran launched missiles at the bases in Iraq on Monday night, officials said.", "Monday", true, false);
+    pair("In August, the parents tried to have the brother released.", "August",
+         "In July, the parents tried to have the brother released.", "July", true, false);
+    /* a draft's "more than" (first) where the source estimates "about" the
+     * same number */
+    pair("By then she had more than 750,000 followers on Facebook.", "more than 750,000",
+         "By then she had about 750,000 followers on Facebook.", "about 750,000", true, false);
+    /* the other way round only hedges */
+    pair("By then she had about 750,000 followers on Facebook.", "about 750,000",
+         "By then she had more than 750,000 followers on Facebook.", "more than 750,000", true, true);
+    /* a time to its last decimal */
+    pair("Samba of Qatar took the bronze in 48.03 seconds.", "48.03",
+         "Samba of Qatar took the bronze in 48.30 seconds.", "48.30", true, false);
     /* a dropped "at least" claims more than the source knows */
     pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
          "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",

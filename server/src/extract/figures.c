@@ -1251,6 +1251,69 @@ static bool time_at(const scan *c, size_t j, fig *f)
     return true;
 }
 
+/* A month without day or year after a preposition of time: "In August,
+ * the parents …", "since March". Not "Theresa May", "may", "March's
+ * vote". Normalised to "--MM". */
+static bool month_only_at(const scan *c, size_t j, fig *f)
+{
+    const tok *t = T(c, j);
+    if (j == 0 || t->kind != TK_WORD || !t->lx || !(t->lx->f & LX_MONTH) || !t->cap ||
+        (t->lx->f & LX_MONABBR) || possessive(c, j))
+        return false;
+    static const char *const preps[] = { "in", "since", "by", "until", "till", "from", "during", "through",
+                                         "throughout", "early", "late", "mid", "last", "next", "this",
+                                         "before", "after" };
+    bool ok = false;
+    for (size_t i = 0; i < LEN(preps) && !ok; i++)
+        ok = isw(c, j - 1, preps[i]);
+    if (!ok || T(c, j + 1)->kind == TK_NUM)
+        return false;
+    f->kind = QC_FIGURE_DATE;
+    f->n0 = j;
+    f->n1 = j + 1;
+    f->t1 = j + 1;
+    f->v = f->vmax = 0;
+    snprintf(f->norm, sizeof f->norm, "--%02d", t->lx->month);
+    return true;
+}
+
+/* A weekday naming when something happened: "on Monday", "Tuesday
+ * night", "late Friday". Not a name that holds one ("Good Friday", "Super
+ * Tuesday", "The Sunday Times"). Normalised to its English name. */
+static bool weekday_at(const scan *c, size_t j, fig *f)
+{
+    const tok *t = T(c, j);
+    if (t->kind != TK_WORD || !t->cap || !(F(c, j) & LX_WEEKDAY))
+        return false;
+    if (j > 0 && T(c, j - 1)->kind == TK_WORD && T(c, j - 1)->cap && !sentence_start(c, j - 1) &&
+        !(F(c, j - 1) & (LX_STOP | LX_DET | LX_QUAL)))
+        return false;
+    static const char *const days[] = { "good", "black", "cyber", "super", "ash", "bloody", "easter", "palm",
+                                        "holy", "maundy", "shrove", "fat", "giving", "manic", "casual" };
+    for (size_t i = 0; j > 0 && i < LEN(days); i++)
+        if (isw(c, j - 1, days[i]) && T(c, j - 1)->cap)
+            return false;
+    static const char *const papers[] = { "times", "telegraph", "mirror", "express", "post", "herald",
+                                          "independent", "mail", "star", "tribune", "sport", "people" };
+    if (T(c, j + 1)->kind == TK_WORD && T(c, j + 1)->cap)
+        for (size_t i = 0; i < LEN(papers); i++)
+            if (isw(c, j + 1, papers[i]))
+                return false;
+    const char *w = W(c, j);
+    for (size_t i = 0; i < LEN(W_WEEKDAY); i++) {
+        if (strcmp(w, W_WEEKDAY[i]))
+            continue;
+        f->kind = QC_FIGURE_DATE;
+        f->n0 = j;
+        f->n1 = j + 1;
+        f->t1 = j + 1;
+        f->v = f->vmax = (double)(i + 1);
+        snprintf(f->norm, sizeof f->norm, "%c%s", (char)(w[0] - 'a' + 'A'), w + 1);
+        return true;
+    }
+    return false;
+}
+
 static bool noon_at(const scan *c, size_t j, bool qual, fig *f)
 {
     bool noon = isw(c, j, "noon"), midnight = isw(c, j, "midnight");
@@ -1946,13 +2009,14 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         return false;
     /* fast exit: most words cannot open a figure */
     if (t->kind == TK_WORD &&
-        !(F(c, j) & (LX_MONTH | LX_NUMW | LX_VAGUE | LX_SCALE | LX_CURCODE | LX_START)) &&
+        !(F(c, j) & (LX_MONTH | LX_NUMW | LX_VAGUE | LX_SCALE | LX_CURCODE | LX_START | LX_WEEKDAY)) &&
         !(isp(c, j + 1, '$') && adj(c, j + 1)))
         return false;
 
     /* dates and times */
     if (t->kind == TK_WORD && !between &&
-        (date_month_first(c, j, &f) || noon_at(c, j, qual != NULL, &f)))
+        (date_month_first(c, j, &f) || noon_at(c, j, qual != NULL, &f) ||
+         (!qual && (weekday_at(c, j, &f) || month_only_at(c, j, &f)))))
         goto done;
     if (t->kind == TK_WORD && !between && isw(c, j + 1, "o'clock")) {   /* nine o'clock */
         static const char *const hours[] = { "one", "two", "three", "four", "five", "six", "seven",

@@ -655,7 +655,28 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
 
 static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
 {
-    return qc_named_before_in(c->draft->data, c->dlen, pos, name);
+    if (qc_named_before_in(c->draft->data, c->dlen, pos, name))
+        return true;
+    /* or called by a title the draft gave them ("the princess" for Princess
+     * Ubolratana Mahidol, named further up) */
+    size_t from = pos > 1500 ? pos - 1500 : 0;
+    for (size_t i = 0; i < c->ex->nentities; i++) {
+        const qc_entity *e = &c->ex->entities[i];
+        if (strcmp(e->name, name))
+            continue;
+        for (size_t a = 0; a < e->naliases; a++) {
+            const char *al = e->aliases[a];
+            size_t n = strlen(al);
+            if (strncasecmp(al, "the ", 4) || n < 7)
+                continue;
+            for (size_t k = from; k + n <= pos; k++)
+                if (!strncasecmp(c->draft->data + k, al, n) &&
+                    (k + n >= c->dlen || !isalnum((unsigned char)c->draft->data[k + n])) &&
+                    (k == 0 || !isalnum((unsigned char)c->draft->data[k - 1])))
+                    return true;
+        }
+    }
+    return false;
 }
 
 /* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"

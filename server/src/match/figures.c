@@ -273,6 +273,27 @@ static size_t qc_sentence_end(const char *t, size_t len, size_t pos)
     return lim;
 }
 
+/* Hours east of UTC of the zones a figure may name; the ambiguous ones
+ * (IST, CST, AST, BST, ET, PT) are not here and compare only with the same
+ * zone. */
+static bool qc_zone_offset(const char *zone, double *out)
+{
+    static const struct { const char *z; double h; } zones[] = {
+        { "UTC", 0 }, { "GMT", 0 }, { "EST", -5 }, { "EDT", -4 }, { "CDT", -5 }, { "MST", -7 },
+        { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 }, { "AKST", -9 }, { "AKDT", -8 }, { "HST", -10 },
+        { "CET", 1 }, { "CEST", 2 }, { "EET", 2 }, { "EEST", 3 }, { "WET", 0 }, { "WEST", 1 },
+        { "MSK", 3 }, { "JST", 9 }, { "KST", 9 }, { "AEST", 10 }, { "AEDT", 11 }, { "ACST", 9.5 },
+        { "ACDT", 10.5 }, { "AWST", 8 }, { "NZST", 12 }, { "NZDT", 13 }, { "SGT", 8 }, { "HKT", 8 },
+        { "PHT", 8 }, { "ICT", 7 }, { "WIB", 7 }, { "IRST", 3.5 },
+    };
+    for (size_t i = 0; zone && i < sizeof zones / sizeof *zones; i++)
+        if (!strcmp(zone, zones[i].z)) {
+            *out = zones[i].h;
+            return true;
+        }
+    return false;
+}
+
 static double qc_unit_scale(const char *unit)
 {
     if (!unit)
@@ -299,6 +320,19 @@ static void qc_date_prepare(qc_mfigure *out, const char *n)
     int y = 0, m = 0, d = 0, y2 = 0;
     if (!n)
         return;
+    static const char *const wd[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                      "Sunday" };
+    for (int i = 0; i < 7; i++)
+        if (!strcmp(n, wd[i])) {
+            out->date_form = QC_DATE_WEEKDAY;   /* "on Monday" */
+            out->lo = out->hi = i + 1;
+            return;
+        }
+    if (n[0] == '-' && n[1] == '-' && strlen(n) == 4 && sscanf(n + 2, "%2d", &m) == 1) {
+        out->date_form = QC_DATE_MONTHONLY;   /* "in August" */
+        out->lo = out->hi = m;
+        return;
+    }
     if (sscanf(n, "%4d-%2d-%2d", &y, &m, &d) == 3 || sscanf(n, "--%2d-%2d", &m, &d) == 2) {
         out->date_form = QC_DATE_DAY;
         out->date_year = y;
@@ -337,7 +371,18 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
         scale = 1;
     } else if (fig->kind == QC_FIGURE_TIME) {
         /* clock times are compared in minutes: "about" allows a quarter of
-         * an hour either side, other qualifiers are read as "about" */
+         * an hour either side, other qualifiers are read as "about"; a time
+         * in a known zone is compared in UTC ("5:30 p.m. EST" is not "5:30
+         * p.m. GMT") */
+        double off;
+        if (qc_zone_offset(fig->unit, &off)) {
+            double u = fmod(v - off + 48, 24);
+            vmax = u + (vmax - v);
+            v = u;
+            lo = hi = v;
+            hi = vmax;
+            out->utc = true;
+        }
         if (q) {
             lo = v - 0.25;
             hi = vmax + 0.25;
@@ -521,10 +566,16 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
          * at least two ("the Pentagon announced on January 3 that …
          * Quds Force commander … killed"): a sentence with several dates
          * shares its words among all of them */
-        return a->date_form && a->date_form == b->date_form &&
-               ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
+        /* (not merely many shared words: "ruled on Thursday … On Friday
+         * he reconsidered" shares them all between two days) */
+        if (!a->date_form || a->date_form != b->date_form)
+            return false;
+        return ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
                qc_shared(a, b) >= 2;
     case QC_FIGURE_TIME:
+        if (!qc_unit_eq(fa->unit, fb->unit) && !(a->utc && b->utc))
+            return false;
+        break;
     case QC_FIGURE_MONEY:
     case QC_FIGURE_OTHER:
         if (!qc_unit_eq(fa->unit, fb->unit))
@@ -543,7 +594,9 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
                 return false;
             if (cls)
                 return true;
-            if (a->classes || b->classes)
+            /* the same number of the same thing ("750,000 followers") needs
+             * one shared word: only a qualifier can tell them apart */
+            if (a->classes || b->classes || fa->value == fb->value)
                 return shared >= 1;
             return shared >= 2;
         }
@@ -581,11 +634,13 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
 
 bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
 {
-    const double tol = 0.01;
     /* the same qualifier on both ("at least one" / "at least two", "about
      * 70" / "about 80"): a reporter copies the bound, so the values must
      * be the same, not merely overlap */
     const qc_figure *fa = a->fig, *fb = b->fig;
+    /* 1% for a conversion between units (km and miles); in the same unit
+     * the number is copied, to its last decimal ("48.30" is not "48.03") */
+    const double tol = qc_unit_eq(fa->unit, fb->unit) ? 1e-6 : 0.01;
     if (fa->kind == QC_FIGURE_DATE)
         return a->lo == b->lo && a->hi == b->hi &&
                (!a->date_year || !b->date_year || a->date_year == b->date_year);
@@ -598,10 +653,17 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     /* a bound dropped: "ten survivors" where the source says "at least
      * ten" claims more than the source knows (a dropped "about" is not
      * reported: "estimated that 120 people" hedges in other words) */
-    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&
-        qc_q(fa->qualifier ? fa->qualifier : fb->qualifier, "at least") &&
+    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier && qc_q(fb->qualifier, "at least") &&
         fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&
         fb->value_max == fb->value)
+        return false;
+    /* a bound where the source estimates: "more than 750,000" for the
+     * source's "about 750,000" claims what the source does not know (a
+     * the draft's a; the other way round only hedges) */
+    if (!fa->vague && !fb->vague && fa->qualifier && fb->qualifier && fa->kind != QC_FIGURE_TIME &&
+        (qc_q(fa->qualifier, "more than") || qc_q(fa->qualifier, "at least")) &&
+        (qc_q(fb->qualifier, "about") || qc_q(fb->qualifier, "nearly") || qc_q(fb->qualifier, "up to")) &&
+        fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)))
         return false;
     /* (clock times too, to the minute: "around 7:38 pm" / "around 7:48 pm") */
     if (fa->qualifier && fb->qualifier && !strcmp(fa->qualifier, fb->qualifier) && !fa->vague &&

@@ -165,13 +165,14 @@ typedef struct qc_mfigure {
     double lo, hi;                /* the claim as an interval (in base units); for a
                                      date: month*32+day, year*12+month, or years */
     bool lo_open, hi_open;
+    bool utc;                     /* clock times: lo/hi are in UTC (a known zone) */
     int date_form;                /* dates: QC_DATE_* below, what the date names */
     int date_year;                /* dates with a day: the year, 0 when not given */
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
 } qc_mfigure;
 
-enum { QC_DATE_NONE, QC_DATE_DAY, QC_DATE_MONTH, QC_DATE_YEAR, QC_DATE_YEARS };
+enum { QC_DATE_NONE, QC_DATE_DAY, QC_DATE_MONTH, QC_DATE_YEAR, QC_DATE_YEARS, QC_DATE_WEEKDAY, QC_DATE_MONTHONLY };
 
 void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len);
 /* Same thing? (kind, unit dimension, counted noun, context). */
