@@ -653,30 +653,117 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
     return false;
 }
 
-static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
+/* Where, in the stretch before `pos` (about two paragraphs), the draft
+ * last names `name` — by the name, its last word or a title the draft gave
+ * it ("the princess" for Princess Ubolratana Mahidol); (size_t)-1 when it
+ * does not. */
+static size_t qc_last_named(const qc_ctx *c, size_t pos, const char *name)
 {
-    if (qc_named_before_in(c->draft->data, c->dlen, pos, name))
-        return true;
-    /* or called by a title the draft gave them ("the princess" for Princess
-     * Ubolratana Mahidol, named further up) */
-    size_t from = pos > 1500 ? pos - 1500 : 0;
+    const char *t = c->draft->data;
+    size_t from = pos > 1500 ? pos - 1500 : 0, last = (size_t)-1;
+    const char *lw = strrchr(name, ' ');
+    lw = lw ? lw + 1 : name;
+    const char *forms[64];
+    size_t nf = 0;
+    forms[nf++] = name;
+    if (lw != name && isupper((unsigned char)lw[0]))
+        forms[nf++] = lw;
     for (size_t i = 0; i < c->ex->nentities; i++) {
         const qc_entity *e = &c->ex->entities[i];
         if (strcmp(e->name, name))
             continue;
-        for (size_t a = 0; a < e->naliases; a++) {
-            const char *al = e->aliases[a];
-            size_t n = strlen(al);
-            if (strncasecmp(al, "the ", 4) || n < 7)
+        for (size_t a = 0; a < e->naliases && nf < 64; a++)
+            if (!strncasecmp(e->aliases[a], "the ", 4) && strlen(e->aliases[a]) >= 7)
+                forms[nf++] = e->aliases[a];
+    }
+    for (size_t f = 0; f < nf; f++) {
+        size_t n = strlen(forms[f]);
+        if (n < 3)
+            continue;
+        bool nocase = f > 0 && !strncasecmp(forms[f], "the ", 4);
+        for (size_t k = from; k + n <= pos; k++) {
+            if (nocase ? strncasecmp(t + k, forms[f], n) : memcmp(t + k, forms[f], n))
                 continue;
-            for (size_t k = from; k + n <= pos; k++)
-                if (!strncasecmp(c->draft->data + k, al, n) &&
-                    (k + n >= c->dlen || !isalnum((unsigned char)c->draft->data[k + n])) &&
-                    (k == 0 || !isalnum((unsigned char)c->draft->data[k - 1])))
-                    return true;
+            bool l = k == 0 || !(isalnum((unsigned char)t[k - 1]) || (unsigned char)t[k - 1] >= 0x80);
+            bool r = k + n >= c->dlen || !(isalnum((unsigned char)t[k + n]) || (unsigned char)t[k + n] >= 0x80);
+            if (l && r && (last == (size_t)-1 || k > last))
+                last = k;
         }
     }
-    return false;
+    return last;
+}
+
+static bool qc_named_before(const qc_ctx *c, size_t pos, const char *name)
+{
+    return qc_last_named(c, pos, name) != (size_t)-1;
+}
+
+/* "John Hutchinson … suggested …. “…,” he said": the draft named its own
+ * reading of the pronoun just before it (within a few sentences), after
+ * the last mention of `other`. The pronoun then means that person. */
+static bool qc_pronoun_nearest(const qc_ctx *c, const qc_quote *q, const char *name, const char *other)
+{
+    if (!q->speaker_text || !qc_match_is_pronoun(q->speaker_text) || q->speaker_end <= q->speaker_start)
+        return false;
+    size_t pron = q->speaker_start < q->start ? q->speaker_start : q->start;
+    /* the full name, of two words or more */
+    size_t nl = strlen(name), mine = (size_t)-1, theirs = qc_last_named(c, pron, other);
+    if (!strchr(name, ' '))
+        return false;
+    for (size_t k = pron > 400 ? pron - 400 : 0; k + nl <= pron; k++)
+        if (!memcmp(c->draft->data + k, name, nl))
+            mine = k;
+    if (mine == (size_t)-1 || (theirs != (size_t)-1 && mine <= theirs))
+        return false;
+    /* a person the draft names, opening its sentence ("Not everyone is
+     * persuaded. John Hutchinson, …, suggested …"): only capitalised words
+     * (a title, the first names) before the name in that sentence */
+    for (size_t i = 0; i < c->ex->nentities; i++)
+        if (!strcmp(c->ex->entities[i].name, name) && c->ex->entities[i].is_org)
+            return false;
+    const char *t = c->draft->data;
+    /* … and acting there: a comma (an appositive) or a verb in the past or
+     * present after the name, not "Discussing Amazon issues" */
+    size_t e = mine;
+    while (e < pron) {
+        size_t w = e;
+        while (w < pron && t[w] != ' ' && t[w] != ',' && t[w] != '\n')
+            w++;
+        if (!isupper((unsigned char)t[e]))
+            break;
+        e = w;
+        if (e < pron && t[e] == ' ')
+            e++;
+        else
+            break;
+    }
+    if (e >= pron)
+        return false;
+    if (t[e] != ',') {
+        size_t w = e;
+        while (w < pron && isalpha((unsigned char)t[w]))
+            w++;
+        size_t n = w - e;
+        bool verb = n >= 3 && islower((unsigned char)t[e]) &&
+                    ((t[w - 2] == 'e' && t[w - 1] == 'd') || (n == 4 && !strncmp(t + e, "said", 4)) ||
+                     (n == 4 && !strncmp(t + e, "says", 4)) || (n == 4 && !strncmp(t + e, "told", 4)) ||
+                     (n == 5 && !strncmp(t + e, "wrote", 5)));
+        if (!verb)
+            return false;
+    }
+    size_t k = mine;
+    for (;;) {
+        while (k > 0 && t[k - 1] == ' ')
+            k--;
+        if (k == 0 || t[k - 1] == '\n' || t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?')
+            return true;
+        size_t w = k;
+        while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
+            w--;
+        if (!isupper((unsigned char)t[w]) || k - w > 20)
+            return false;
+        k = w;
+    }
 }
 
 /* Could the pronoun mean this person? Not "she" for a Jonathan, nor "he"
@@ -1147,7 +1234,8 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
             for (size_t i = 0; i < ndiff && !ambiguous; i++)
                 ambiguous = qc_pronoun_fits(q->speaker_text, diff_c[i]->speaker) &&
                             qc_named_before(c, q->start, diff_c[i]->speaker) &&
-                            !qc_pronoun_continues(c->ex, c->draft->data, q, dspeaker, diff_c[i]->speaker);
+                            !qc_pronoun_continues(c->ex, c->draft->data, q, dspeaker, diff_c[i]->speaker) &&
+                            !qc_pronoun_nearest(c, q, dspeaker, diff_c[i]->speaker);
         if (!same && diff_sure && !ambiguous) {
             speaker_error = true;
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
