@@ -823,6 +823,22 @@ static void test_organisations_and_asides(void **st)
            { "lock me up", P, "Cara Vane", "Vane", "accused" },
            { "We have notified the regulators.", P, "Varnek Motor Company", "Varnek", "writing" },
            { "There is a lot of argument about the reefs.", D, "Ivo Marsh", "Ivo Marsh", "said" });
+    /* an occupation by its ending; two roles joined before the name; a
+     * press release owned by the subject its opening phrase leads to; a
+     * definite title after a long opening clause names its holder */
+    EXPECT("Immunologist Kara Venn of the Ostrel Institute said, \"This virus spreads faster than we thought.\"\n\n"
+           "\"The stripes confuse the flies,\" said co-author and Research Fellow Martin Hale.\n\n"
+           "According to its press release, the Ostrel Basketball League was \"suspending all games until further "
+           "notice.\"\n\n"
+           "Prime Minister Igor Varga took office in March. After the economy minister failed to buy enough testing "
+           "kits for the whole country, the Prime Minister apologised to the people for \"having an idiot as economy "
+           "minister.\"\n",
+           { "This virus spreads faster than we thought.", D, "Kara Venn",
+             "Immunologist Kara Venn of the Ostrel Institute", "said" },
+           { "The stripes confuse the flies", D, "Martin Hale", "co-author and Research Fellow Martin Hale", "said" },
+           { "suspending all games until further notice.", P, "Ostrel Basketball League", "its press release",
+             "according to" },
+           { "having an idiot as economy minister.", P, "Igor Varga", "the Prime Minister", NULL });
 }
 
 static void test_no_quotes(void **st)

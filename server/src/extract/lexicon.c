@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <string.h>
 
 typedef struct {
@@ -67,7 +68,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "pilot driver player striker goalkeeper midfielder defender boss referee manager "
       "entrepreneur businessman businesswoman economist strategist pollster consultant "
       "spokesperson representative delegate negotiator mediator monarch sultan tsar "
-      "vice deputy assistant under-secretary undersecretary",
+      "vice deputy assistant under-secretary undersecretary fellow lecturer",
       QC_LX_TITLE },
     { "foreign defense defence interior health finance state affairs public national security "
       "acting former then top senior junior interim incoming outgoing supreme deputy vice prime "
@@ -277,6 +278,13 @@ static void qc_lx_init(void)
     }
 }
 
+/* Does key end with suffix, with at least `stem` letters before it? */
+static bool qc_lx_suffix(const char *key, size_t n, const char *suffix, size_t stem)
+{
+    size_t sl = strlen(suffix);
+    return n >= sl + stem && !strcmp(key + n - sl, suffix);
+}
+
 unsigned qc_lexicon_get(const char *key)
 {
     pthread_once(&qc_lx_once, qc_lx_init);
@@ -286,8 +294,15 @@ unsigned qc_lexicon_get(const char *key)
     uint32_t h = qc_lx_hash(key, n) & (QC_LX_SLOTS - 1);
     for (;;) {
         const qc_lx_slot *s = &qc_lx_table[h];
-        if (!s->key[0])
+        if (!s->key[0]) {
+            /* occupations by their endings: "immunologist", "statistician",
+             * "photographer", "agronomist", "geneticist" */
+            if (qc_lx_suffix(key, n, "ologist", 2) || qc_lx_suffix(key, n, "ician", 3) ||
+                qc_lx_suffix(key, n, "ographer", 2) || qc_lx_suffix(key, n, "onomist", 2) ||
+                qc_lx_suffix(key, n, "icist", 3))
+                return QC_LX_TITLE;
             return 0;
+        }
         if (!strcmp(s->key, key))
             return s->cls;
         h = (h + 1) & (QC_LX_SLOTS - 1);

@@ -373,8 +373,16 @@ static size_t qc_skip_intro(const qc_qx *x, size_t s, size_t hi)
                 intro = true;
         if (!intro)
             return s;
+        /* a subordinate clause ("After the minister failed to procure …,")
+         * runs longer than a phrase ("On Twitter,") */
+        static const char *const subord[] = { "after", "before", "when", "while", "although", "though", "because",
+                                              "since", "if", "once", "until", "despite", "following" };
+        size_t limit = 12;
+        for (size_t o = 0; o < sizeof subord / sizeof *subord; o++)
+            if (!strcmp(t->key, subord[o]))
+                limit = 30;
         size_t k = s;
-        while (k < hi && k - s < 12 && !qc_punct(&x->toks.items[k], ','))
+        while (k < hi && k - s < limit && !qc_punct(&x->toks.items[k], ','))
             k++;
         if (k < hi && qc_punct(&x->toks.items[k], ','))
             s = k + 1;
@@ -410,6 +418,17 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
     if (k > j && k < hi && (T[k].flags & QC_TKF_CAP)) {
         qc_np m = qc_np_forward(T, k, hi);
         if (qc_np_ok(&m) && m.kind == QC_NP_PERSON) {
+            m.a = i;
+            m.ta = i;
+            return m;
+        }
+    }
+    /* "study co-author and Royal Society University Research Fellow Martin
+     * How": two roles joined, then the name */
+    if (k > j && k + 1 < hi && qc_tis(&T[k], "and") && (T[k + 1].flags & QC_TKF_CAP) &&
+        (qc_tcls(&T[k - 1]) & QC_LX_TITLE)) {
+        qc_np m = qc_np_forward(T, k + 1, hi);
+        if (qc_np_ok(&m) && m.kind == QC_NP_PERSON && m.tb > m.ta) {
             m.a = i;
             m.ta = i;
             return m;
@@ -1213,9 +1232,21 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         }
         break;
     case QC_NP_DOC:
+        /* "According to its press release, the NBA was “…”": the owner is
+         * the subject the opening phrase leads to */
+        if ((qc_tis(&T[np->a], "its") || qc_tis(&T[np->a], "their") || qc_tis(&T[np->a], "his") ||
+             qc_tis(&T[np->a], "her")) && np->b + 1 < x->toks.len && qc_punct(&T[np->b], ',') &&
+            x->outside[np->b + 1]) {
+            size_t hi = np->b + 1;
+            while (hi < x->toks.len && hi - np->b < 12 && x->outside[hi] && T[hi].type == QC_TK_WORD)
+                hi++;
+            qc_np sn = qc_np_forward_lenient(x, np->b + 1, hi);
+            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_ORG))
+                e = qc_ents_lookup(&x->ents, &sn, true);
+        }
         /* a new document ("an AEW press release") is the one its phrase
          * names; "the statement" refers back to one already introduced */
-        if (qc_indefinite(&T[np->a]))
+        if (e < 0 && qc_indefinite(&T[np->a]))
             e = qc_doc_named_owner(x, np, npos);
         /* "the ruling", "the judgment": the court that gave it */
         if (e < 0 && qc_court_doc(&T[np->b - 1]))
@@ -1745,10 +1776,19 @@ static void qc_attribute(qc_qx *x)
             qc_np sn = qc_subject(x, qc_skip_intro(x, s0, q->open), q->open);
             if (qc_np_ok(&sn) && (T[sn.b - 1].flags & QC_TKF_POSS))
                 memset(&sn, 0, sizeof sn);   /* "the court found Johnson's advice “…”": not a subject */
-            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON ||
+            /* "the Prime Minister apologised … for “having an idiot …”": a
+             * definite title names the one who holds it */
+            bool role = qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
+                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE) && (T[sn.b - 1].flags & QC_TKF_CAP);
+            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || role ||
                                   (sn.kind == QC_NP_PRONOUN && (!strcmp(sn.head, "he") || !strcmp(sn.head, "she"))))) {
                 qc_attribute_to(x, q, &sn, QC_NONE, &group);
-                continue;
+                if (role && !q->speaker) {
+                    q->attributed = false;   /* a title nobody in the text holds */
+                    q->speaker_text = NULL;
+                } else {
+                    continue;
+                }
             }
         }
         /* a first-person fragment in a paragraph whose quotations a person
