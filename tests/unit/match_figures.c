@@ -133,6 +133,14 @@ static void test_same_qualifier(void **state)
     /* a time to its last decimal */
     pair("Samba of Qatar took the bronze in 48.03 seconds.", "48.03",
          "Samba of Qatar took the bronze in 48.30 seconds.", "48.30", true, false);
+    /* a day anchored by a word on the other side of it */
+    pair("The strikes were their retaliation for the killing of the Quds commander on Friday.", "Friday",
+         "The strikes were their retaliation for the killing on Thursday of the Quds commander.", "Thursday",
+         true, false);
+    /* but two years of one sentence are two things */
+    pair("The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "2005",
+         "The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "1993",
+         false, false);
     /* a dropped "at least" claims more than the source knows */
     pair("Rescuers pulled ten survivors from the rubble of the dam office on Monday.", "ten",
          "Rescuers pulled at least ten survivors from the rubble of the dam office on Monday.",

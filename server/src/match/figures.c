@@ -486,6 +486,32 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
      * agreement", "announced on January 3") or a count with nothing
      * counted ("a crowd of a hundred thousand at a free concert") */
     {
+        /* and every content word within three words either side (a date's
+         * event may sit on either side: "the killing on Thursday of the
+         * Quds Force commander" / "the killing of the Quds Force commander
+         * on Friday") */
+        for (size_t k = nb, seen = 0; k-- > 0 && seen < 3; seen++) {
+            char *w = before[k].w;
+            if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
+                break;
+            if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
+                char t[64];
+                snprintf(t, sizeof t, "%s", w);
+                qc_stem(t);
+                out->near[out->nnear++] = qc_hash(t);
+            }
+        }
+        for (size_t k = 0; k < na && k < 3; k++) {
+            char *w = after[k].w;
+            if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
+                break;
+            if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
+                char t[64];
+                snprintf(t, sizeof t, "%s", w);
+                qc_stem(t);
+                out->near[out->nnear++] = qc_hash(t);
+            }
+        }
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
             char *w = before[k].w;
             if (qc_is_number_word(w))
@@ -570,8 +596,17 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
          * he reconsidered" shares them all between two days) */
         if (!a->date_form || a->date_form != b->date_form)
             return false;
-        return ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r)) &&
-               qc_shared(a, b) >= 2;
+        if ((a->near_l && a->near_l == b->near_l) || (a->near_r && a->near_r == b->near_r))
+            return qc_shared(a, b) >= 2;
+        /* a day or weekday: a shared word within three either side (not
+         * years: "inducted in 1993 and reunited in 2005" share theirs) */
+        if (a->date_form != QC_DATE_DAY && a->date_form != QC_DATE_WEEKDAY)
+            return false;
+        for (size_t i = 0; i < a->nnear; i++)
+            for (size_t j = 0; j < b->nnear; j++)
+                if (a->near[i] == b->near[j])
+                    return qc_shared(a, b) >= 3;
+        return false;
     case QC_FIGURE_TIME:
         if (!qc_unit_eq(fa->unit, fb->unit) && !(a->utc && b->utc))
             return false;

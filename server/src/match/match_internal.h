@@ -168,6 +168,8 @@ typedef struct qc_mfigure {
     bool utc;                     /* clock times: lo/hi are in UTC (a known zone) */
     int date_form;                /* dates: QC_DATE_* below, what the date names */
     int date_year;                /* dates with a day: the year, 0 when not given */
+    uint64_t near[6];             /* content words within three words either side */
+    size_t nnear;
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
 } qc_mfigure;
