@@ -839,6 +839,10 @@ static void test_organisations_and_asides(void **st)
            { "suspending all games until further notice.", P, "Ostrel Basketball League", "its press release",
              "according to" },
            { "having an idiot as economy minister.", P, "Igor Varga", "the Prime Minister", NULL });
+    /* a document's author named after "by" a few words on */
+    EXPECT("Varnek Hydro has been under sanctions since 2011. \"The company moves weapons across the region,\" "
+           "according to a tweet on Monday by Foreign Minister Ana Lund.\n",
+           { "The company moves weapons across the region", D, "Ana Lund", "a tweet", "according to" });
 }
 
 static void test_no_quotes(void **st)

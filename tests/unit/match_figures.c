@@ -137,6 +137,10 @@ static void test_same_qualifier(void **state)
     pair("The strikes were their retaliation for the killing of the Quds commander on Friday.", "Friday",
          "The strikes were their retaliation for the killing on Thursday of the Quds commander.", "Thursday",
          true, false);
+    /* the reporting verbs are one word for the day of a statement */
+    pair("A statement from the ministry's spokesman Jon Hale said on Thursday that the dam held.", "Thursday",
+         "A statement from the ministry's spokesman Jon Hale stated on Wednesday that the dam held.", "Wednesday",
+         true, false);
     /* but two years of one sentence are two things */
     pair("The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "2005",
          "The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "1993",

@@ -1188,8 +1188,9 @@ int qc_ents_subject_in(const qc_ents *self, size_t pos, size_t lo, char gender)
         if (m->pos < lo)
             break;
         const qc_ent *e = &self->ents.items[m->ent];
-        if (m->prep || e->is_org || (gender && e->gender && e->gender != gender))
-            continue;
+        if (m->prep || e->is_org || (gender && e->gender && e->gender != gender) || !strcmp(e->key, "wikinews") ||
+            !strcmp(e->key, "wn"))
+            continue;   /* (the interviewer asks; it is no role's holder) */
         if (m->subject)
             return m->ent;
         if (any < 0)
@@ -1365,15 +1366,22 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word_in
         if (!strcmp(word_in, any_org[i]))
             any = true;
     if (any) {
+        /* the organisation last named, not one merely told or asked
+         * something ("told Wikinews that the company …") */
+        int fallback = -1;
         for (size_t i = self->mentions.len; i > 0; i--) {
             const qc_mention *m = &self->mentions.items[i - 1];
             if (m->pos >= pos)
                 continue;
             const qc_ent *e = &self->ents.items[m->ent];
-            if (e->is_org && strcmp(e->key, word))
+            if (!e->is_org || !strcmp(e->key, word) || !strcmp(e->key, "wikinews") || !strcmp(e->key, "wn"))
+                continue;   /* (the interviewer asks; it is never "the company") */
+            if (!m->prep)
                 return m->ent;
+            if (fallback < 0)
+                fallback = m->ent;
         }
-        return -1;
+        return fallback;
     }
     int r = qc_ents_recent_org_with_word(self, pos, word);
     /* "the army" for "the Iranian military" */
@@ -1670,7 +1678,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             static const char *const preps[] = { "to", "with", "by", "for", "from", "of", "at", "about", "against",
                                                  "on", "in", "into", "toward", "towards", "among", "between",
                                                  "under", "over", "after", "before", "behind", "near", "like",
-                                                 "than", "via", "including", "killing", "killed" };
+                                                 "than", "via", "including", "killing", "killed", "told", "asked",
+                                                 "thanked", "urged", "informed" };
             if (pk > a)
                 for (size_t pi = 0; pi < sizeof preps / sizeof *preps; pi++)
                     if (!strcmp(toks[pk - 1].key, preps[pi]))

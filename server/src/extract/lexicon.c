@@ -93,7 +93,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "centers centres railways railway council's ministries foundation federation's parliament's irgc "
       "revolutionary republic programme program international entertainment comics games pictures "
       "productions publishing labs motors foods pharmaceuticals software electronics toys brands "
-      "partners capital ventures studio airways show podcast band orchestra",
+      "partners capital ventures studio airways show podcast band orchestra manufacturer carmaker automaker "
+      "retailer",
       QC_LX_ORG },
     { "the a an in on at after before during since for from with without by as but and or so "
       "yet if when while although though because this that these those there here it he she "

@@ -1244,6 +1244,19 @@ static void qc_resolve(qc_qx *x, qc_q *q)
             if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_ORG))
                 e = qc_ents_lookup(&x->ents, &sn, true);
         }
+        /* "according to a tweet on Monday by US Secretary of State Mike
+         * Pompeo": the author named after "by" a few words on */
+        for (size_t k = np->b; e < 0 && k + 1 < x->toks.len && k < np->b + 6 && x->outside[k] &&
+                               T[k].type == QC_TK_WORD; k++)
+            if (qc_tis(&T[k], "by")) {
+                size_t hi = k + 1;
+                while (hi < x->toks.len && hi - k < 14 && x->outside[hi] && T[hi].type == QC_TK_WORD)
+                    hi++;
+                qc_np bn = qc_np_forward_lenient(x, k + 1, hi);
+                if (qc_np_ok(&bn) && (bn.kind == QC_NP_PERSON || bn.kind == QC_NP_ORG))
+                    e = qc_ents_lookup(&x->ents, &bn, true);
+                break;
+            }
         /* a new document ("an AEW press release") is the one its phrase
          * names; "the statement" refers back to one already introduced */
         if (e < 0 && qc_indefinite(&T[np->a]))

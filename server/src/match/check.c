@@ -555,6 +555,32 @@ static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const cha
     return false;
 }
 
+/* Are the two words before offset a in text x (case folded) the two words
+ * before offset b in text y? */
+static bool qc_same_words_before(const char *x, size_t a, const char *y, size_t b)
+{
+    char wx[2][32], wy[2][32];
+    const char *t[2] = { x, y };
+    size_t p[2] = { a, b };
+    char (*w[2])[32] = { wx, wy };
+    for (int s = 0; s < 2; s++)
+        for (int k = 0; k < 2; k++) {
+            size_t e = p[s];
+            while (e > 0 && !isalnum((unsigned char)t[s][e - 1]))
+                e--;
+            size_t st = e;
+            while (st > 0 && isalnum((unsigned char)t[s][st - 1]))
+                st--;
+            if (e == st || e - st >= 32)
+                return false;
+            for (size_t i = st; i < e; i++)
+                w[s][k][i - st] = (char)tolower((unsigned char)t[s][i]);
+            w[s][k][e - st] = '\0';
+            p[s] = st;
+        }
+    return !strcmp(wx[0], wy[0]) && !strcmp(wx[1], wy[1]);
+}
+
 /* "“…,” Hook said. He added that Interpol “…”": the pronoun continues the
  * quotation just before it, which the text (ex, t) gave to `name` by name,
  * and `other` is not written between that quotation and the pronoun. The
@@ -708,11 +734,26 @@ static bool qc_pronoun_nearest(const qc_ctx *c, const qc_quote *q, const char *n
     size_t pron = q->speaker_start < q->start ? q->speaker_start : q->start;
     /* the full name, of two words or more */
     size_t nl = strlen(name), mine = (size_t)-1, theirs = qc_last_named(c, pron, other);
-    if (!strchr(name, ' '))
+    const char *sur = strrchr(name, ' ');
+    if (!sur)
         return false;
-    for (size_t k = pron > 400 ? pron - 400 : 0; k + nl <= pron; k++)
-        if (!memcmp(c->draft->data + k, name, nl))
+    sur++;
+    size_t sl = strlen(sur);
+    bool by_surname = false;
+    for (size_t k = pron > 400 ? pron - 400 : 0; k + sl <= pron; k++) {
+        if (k + nl <= pron && !memcmp(c->draft->data + k, name, nl)) {
             mine = k;
+            by_surname = false;
+        } else if (sl >= 3 && !memcmp(c->draft->data + k, sur, sl) &&
+                   (k == 0 || !isalnum((unsigned char)c->draft->data[k - 1])) &&
+                   (k + sl >= c->dlen || !isalnum((unsigned char)c->draft->data[k + sl])) &&
+                   (mine == (size_t)-1 || k > mine + nl)) {
+            mine = k;   /* "Lipo noted …" after "Carl Lipo" further up */
+            by_surname = true;
+        }
+    }
+    if (by_surname && !qc_named_before_in(c->draft->data, c->dlen, mine, name))
+        return false;   /* the surname only counts for a name given in full before */
     if (mine == (size_t)-1 || (theirs != (size_t)-1 && mine <= theirs))
         return false;
     /* a person the draft names, opening its sentence ("Not everyone is
@@ -1386,6 +1427,32 @@ static bool qc_same_claim(const qc_figure *a, const qc_figure *b)
     return !strcmp(a->qualifier, b->qualifier) && (a->unit == b->unit || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
 }
 
+/* Does a source give another figure, other than a part listed in the
+ * sentence that gives the draft's ("five pumps: two diesel pumps, …")? */
+static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ms[i].compatible)
+            continue;
+        bool part = false;
+        for (size_t k = 0; k < n && !part; k++) {
+            if (!ms[k].compatible || ms[k].src != ms[i].src)
+                continue;
+            /* the same sentence of the same article: a whole and its parts */
+            const char *t = ms[i].src->text->data;
+            size_t a = ms[k].mf->fig->start, b = ms[i].mf->fig->start;
+            size_t lo = a < b ? a : b, hi = a < b ? b : a;
+            part = true;
+            for (size_t x = lo; x + 1 < hi && part; x++)
+                if ((t[x] == '.' || t[x] == '!' || t[x] == '?' || t[x] == '\n') && (t[x + 1] == ' ' || t[x + 1] == '\n'))
+                    part = false;
+        }
+        if (!part)
+            return true;
+    }
+    return false;
+}
+
 static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
 {
     qc_mfigure d;
@@ -1461,6 +1528,59 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
         if (!exact_compat)
             supported = false;
     }
+    /* "… two shotguns and one lever-action firearm" where the source lists
+     * "the five firearms …: two shotguns, and one lever-action": the
+     * draft's number with the same word beside it is in a source too — a
+     * part of the whole, not another count of it */
+    bool by_part = false;   /* supported by a part of a list or the same claim elsewhere */
+    if (!supported && any_incompat && !fg->vague && (fg->kind == QC_FIGURE_COUNT || fg->kind == QC_FIGURE_OTHER)) {
+        /* the source says exactly the draft's claim about the same counted
+         * thing elsewhere ("broke into at least two pieces" / "breaking into
+         * at least two pieces", while another line has "two pieces") */
+        for (size_t k = 0; k < ms.len && !supported && d.head; k++) {
+            const qc_src *src = ms.items[k].src;
+            for (size_t i = 0; i < src->nfigs && !supported; i++) {
+                const qc_figure *o = src->figs[i].fig;
+                supported = src->figs[i].head == d.head && o->kind == fg->kind && o->value == fg->value &&
+                            o->value_max == fg->value_max && !o->vague &&
+                            (!fg->qualifier ? !o->qualifier : o->qualifier && !strcmp(o->qualifier, fg->qualifier));
+            }
+        }
+        for (size_t k = 0; k < ms.len && !supported; k++) {
+            const qc_fmatch *m = &ms.items[k];
+            if (m->compatible)
+                continue;
+            const char *st = m->src->text->data;
+            for (size_t i = 0; i < m->src->nfigs && !supported; i++) {
+                const qc_mfigure *sf = &m->src->figs[i];
+                if (sf == m->mf || sf->fig->value != fg->value || sf->fig->value_max != fg->value_max ||
+                    sf->fig->vague)
+                    continue;
+                /* the same word beside it, or the same two words before it
+                 * ("up from 2.48 hectares" / "up from 2.48 (6.12 acres)") */
+                bool near = (d.near_r && d.near_r == sf->near_r) || (d.near_l && d.near_l == sf->near_l);
+                if (!near && !qc_same_words_before(c->dtext, fg->start, st, sf->fig->start))
+                    continue;
+                /* and saying the same: no qualifier dropped or changed */
+                bool same_q = !fg->qualifier ? !sf->fig->qualifier
+                                             : sf->fig->qualifier && !strcmp(fg->qualifier, sf->fig->qualifier);
+                if (sf->fig->kind == fg->kind ? !qc_match_figure_compatible(&d, sf) : !same_q)
+                    continue;
+                if (!near && !same_q)
+                    continue;
+                /* in the same sentence as the count it is part of */
+                size_t lo = sf->fig->start < m->mf->fig->start ? sf->fig->start : m->mf->fig->start;
+                size_t hi = sf->fig->start < m->mf->fig->start ? m->mf->fig->start : sf->fig->start;
+                bool one = true;
+                for (size_t x = lo; x + 1 < hi && one; x++)
+                    if ((st[x] == '.' || st[x] == '!' || st[x] == '?' || st[x] == '\n') &&
+                        (st[x + 1] == ' ' || st[x + 1] == '\n'))
+                        one = false;
+                supported = one;
+            }
+        }
+        by_part = supported;
+    }
     /* the claims, most independent sources first, then credibility */
     for (size_t i = 1; i < ncl; i++)
         for (size_t j = i; j > 0; j--) {
@@ -1523,7 +1643,7 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
                     qc_add_evidence(c, fd, claims[k].first->src, claims[k].first->mf->fig->start,
                                     claims[k].first->mf->fig->end, NULL);
         }
-    } else if (supported && any_incompat) {
+    } else if (supported && any_incompat && !by_part && qc_other_article_disagrees(ms.items, ms.len)) {
         qc_finding *fd = qc_emit(c, QC_CODE_SOURCES_DISAGREE, fg->start, fg->end);
         if (fd) {
             fd->message = qc_arena_printf(&c->f->arena, "the sources disagree about \"%s\": %s",
@@ -1533,7 +1653,7 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
                 qc_add_evidence(c, fd, claims[k].first->src, claims[k].first->mf->fig->start,
                                 claims[k].first->mf->fig->end, NULL);
         }
-    } else if (supported && fg->kind != QC_FIGURE_DATE) {
+    } else if (supported && !by_part && fg->kind != QC_FIGURE_DATE) {
         /* (a date is not a claim that needs a credible source) */
         bool all_low = true;
         for (size_t i = 0; i < ms.len; i++)

@@ -437,6 +437,19 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     unsigned char bb[48], ab[48];
     size_t nb = qc_words_in(text, ss, fig->start, before, 48, bb);
     size_t na = qc_words_in(text, fig->end, se, after, 48, ab);
+    /* a day alone in its sentence: no other weekday or month named there
+     * ("ruled on Wednesday … filed on Sunday" holds two) */
+    if (out->date_form == QC_DATE_DAY || out->date_form == QC_DATE_WEEKDAY) {
+        static const char *const dayw[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                            "sunday", "january", "february", "march", "april", "june", "july",
+                                            "august", "september", "october", "november", "december",
+                                            "yesterday", "today", "tomorrow" };
+        out->date_alone = true;
+        for (size_t k = 0; k < nb && out->date_alone; k++)
+            out->date_alone = !qc_in_list(before[k].w, dayw, sizeof dayw / sizeof *dayw);
+        for (size_t k = 0; k < na && out->date_alone; k++)
+            out->date_alone = !qc_in_list(after[k].w, dayw, sizeof dayw / sizeof *dayw);
+    }
     /* the clause: back to a boundary (at most 5 words), forward to one (at most 8) */
     for (size_t k = nb, taken = 0; k-- > 0 && taken < 5; taken++) {
         out->classes |= qc_event_of(before[k].w);
@@ -490,10 +503,20 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
          * event may sit on either side: "the killing on Thursday of the
          * Quds Force commander" / "the killing of the Quds Force commander
          * on Friday") */
+        /* the reporting verbs are one word here: "said on Thursday" /
+         * "stated on Wednesday" date the same statement */
+        static const char *const says[] = { "said", "says", "say", "told", "stated", "states", "announced",
+                                            "reported", "declared", "added", "wrote", "tweeted", "stat",
+                                            "announc", "report", "declar", "ad", "tweet" };
+        const uint64_t report = qc_hash("\x01report");
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3; seen++) {
             char *w = before[k].w;
             if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
                 break;
+            if (qc_in_list(w, says, sizeof says / sizeof *says) && out->nnear < 6) {
+                out->near[out->nnear++] = report;
+                continue;
+            }
             if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
                 char t[64];
                 snprintf(t, sizeof t, "%s", w);
@@ -505,6 +528,10 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             char *w = after[k].w;
             if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
                 break;
+            if (qc_in_list(w, says, sizeof says / sizeof *says) && out->nnear < 6) {
+                out->near[out->nnear++] = report;
+                continue;
+            }
             if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
                 char t[64];
                 snprintf(t, sizeof t, "%s", w);
@@ -600,7 +627,7 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
             return qc_shared(a, b) >= 2;
         /* a day or weekday: a shared word within three either side (not
          * years: "inducted in 1993 and reunited in 2005" share theirs) */
-        if (a->date_form != QC_DATE_DAY && a->date_form != QC_DATE_WEEKDAY)
+        if ((a->date_form != QC_DATE_DAY && a->date_form != QC_DATE_WEEKDAY) || !a->date_alone || !b->date_alone)
             return false;
         for (size_t i = 0; i < a->nnear; i++)
             for (size_t j = 0; j < b->nnear; j++)
@@ -688,7 +715,8 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     /* a bound dropped: "ten survivors" where the source says "at least
      * ten" claims more than the source knows (a dropped "about" is not
      * reported: "estimated that 120 people" hedges in other words) */
-    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier && qc_q(fb->qualifier, "at least") &&
+    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&
+        qc_q(fa->qualifier ? fa->qualifier : fb->qualifier, "at least") &&
         fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&
         fb->value_max == fb->value)
         return false;

@@ -169,6 +169,7 @@ typedef struct qc_mfigure {
     int date_form;                /* dates: QC_DATE_* below, what the date names */
     int date_year;                /* dates with a day: the year, 0 when not given */
     uint64_t near[6];             /* content words within three words either side */
+    bool date_alone;              /* a day or weekday, the only one its sentence names */
     size_t nnear;
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
