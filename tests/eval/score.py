@@ -25,6 +25,10 @@ Sets:
   final5    the 49 articles left with one pair of marks (select_blind.py
             --final5; wikinews_final5.tsv), the fifth (not in `all`)
 
+With --gold TSV --texts DIR [--not-quotes TSV] it scores a set kept outside
+the repository instead (texts that may not be redistributed): the gold's
+`url` column names a file in DIR.
+
 For each set it prints quote recall (gold quotes the system found), quote
 precision (system quotes that are gold quotes), speaker accuracy (over found
 quotes whose gold speaker is named) and lists every missed quote and every
@@ -98,8 +102,9 @@ def strip_accents(s):
 
 def norm_speaker(s):
     """Speaker names compared case-folded, without accents, curly quotes,
-    dots, leading titles (President, Gen., Dr., Mr., Ms., ...) or a leading
-    "the"; trailing post-nominals (QC, Jr. kept as "jr") normalised."""
+    dots, leading titles (President, Gen., Dr., Mr., Ms., ...), a leading
+    "the" or middle initials; trailing post-nominals (QC, Jr. kept as "jr")
+    normalised."""
     if s is None:
         return ""
     s = strip_accents(unicodedata.normalize("NFKC", s)).translate(_QUOTE_TR).casefold()
@@ -118,6 +123,11 @@ def norm_speaker(s):
     s = s.replace(".", " ")
     s = re.sub(r"\s+qc$", "", s)
     s = re.sub(r"\s+", " ", s).strip()
+    # a middle initial is no part of the comparison ("Donald J. Trump" is
+    # "Donald Trump")
+    w = s.split(" ")
+    if len(w) >= 3:
+        s = " ".join([w[0]] + [x for x in w[1:-1] if len(x) > 1] + [w[-1]])
     return s
 
 
@@ -254,6 +264,21 @@ def match_file(golds, ignores, quotes):
         if i is not None:
             used[i] = True
             g.match = sysq[i][2]
+    # a multi-paragraph quotation (opening mark repeated at each paragraph,
+    # closing mark omitted) is one system quote and one gold row per
+    # paragraph: the system quote also answers the rows of its later
+    # paragraphs, when it holds their words
+    for g in golds + ignores:
+        if g.match is not None or g.line is None:
+            continue
+        for nt, ln, q in sysq:
+            try:
+                end = int(q["range"]["end"]["line"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            if ln is not None and ln < g.line <= end and g.nsnip and g.nsnip in nt:
+                g.match = q
+                break
     return [sysq[i][2] for i in range(len(sysq)) if not used[i]]
 
 
@@ -428,6 +453,29 @@ def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
     return items, names, sorted(set(missing)), nots
 
 
+def load_external(gold_path, texts_dir, not_quotes_path=None):
+    """A set kept outside the repository: gold rows whose `url` column names
+    a file in texts_dir (e.g. `07.txt`); the texts are read from there."""
+    items, names = {}, {}
+    missing = []
+    for r in read_tsv(gold_path):
+        fn = r["url"]
+        path = os.path.join(texts_dir, fn)
+        if not os.path.exists(path):
+            missing.append(fn)
+            continue
+        if fn not in items:
+            items[fn] = (path, [], [])
+            names[fn] = fn
+        g = Gold(fn, r.get("line", ""), r["snippet"], r["kind"], r["speaker"], r["speaker_text"])
+        (items[fn][2] if r["kind"] == "ignore" else items[fn][1]).append(g)
+    nots = []
+    if not_quotes_path and os.path.exists(not_quotes_path):
+        nots = [Gold(r["url"], r["line"], r["snippet"], "not-quote", "-", "-")
+                for r in read_tsv(not_quotes_path) if r["url"] in items]
+    return items, names, sorted(set(missing)), nots
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -444,6 +492,10 @@ def main():
     ap.add_argument("--bin", default=None, help="the binary (default $QC_BIN or bin/quotecheck)")
     ap.add_argument("--timeout", type=float, default=300)
     ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON to FILE")
+    ap.add_argument("--gold", metavar="TSV",
+                    help="score an external set instead: gold rows whose url column names a file in --texts")
+    ap.add_argument("--texts", metavar="DIR", help="the folder of the external set's texts (with --gold)")
+    ap.add_argument("--not-quotes", metavar="TSV", help="the external set's not-quotes (with --gold)")
     a = ap.parse_args()
 
     shared = a.shared or os.path.join(ROOT, "..", "shared")
@@ -462,6 +514,19 @@ def main():
     out = sys.stdout
     failed = []
     allm = {}
+    if a.gold:
+        if not a.texts:
+            print("score.py: --gold needs --texts DIR", file=sys.stderr)
+            return 2
+        items, names, missing, nots = load_external(a.gold, a.texts, a.not_quotes)
+        files = [items[k][0] for k in sorted(items)]
+        results, errors = run_bin(qc_bin, files, a.timeout)
+        errors += ["gold file not in %s: %s" % (a.texts, u) for u in missing]
+        m = score_set("external", items, lambda k: k, results, errors, a.verbose, out)
+        check_not_quotes(nots, items, lambda k: k, results, m, out, a.verbose)
+        out.write("SUMMARY external recall=%.3f precision=%.3f speaker=%.3f (gold %d, found %d, system %d)\n"
+                  % (m["recall"], m["precision"], m["speaker"], m["gold"], m["found"], m["system"]))
+        return 2 if errors else 0
     sets = ["seeds", "wikinews", "heldout", "blind"] if a.set == "all" else [a.set]
     with tempfile.TemporaryDirectory(prefix="qc-eval-") as tmp:
         for s in sets:

@@ -843,6 +843,21 @@ static void test_organisations_and_asides(void **st)
     EXPECT("Varnek Hydro has been under sanctions since 2011. \"The company moves weapons across the region,\" "
            "according to a tweet on Monday by Foreign Minister Ana Lund.\n",
            { "The company moves weapons across the region", D, "Ana Lund", "a tweet", "according to" });
+    /* a person called by the first name; "the Spaniard"; titles of other
+     * countries and councils; two chief executives joined by "and" */
+    EXPECT("Government spokeswoman Kanze Dena addressed the press on Monday.\n\n"
+           "\"I am shocked that people say they have not seen him,\" Kanze said.\n\n"
+           "Head coach Juan Ferrando was upset after the 4-1 defeat. \"The strategy is not the problem,\" the Spaniard "
+           "said.\n\n"
+           "\"I totally reject the usual negative comments,\" said Taoiseach Brian Cowen.\n\n"
+           "\"It is a living document,\" Council Member Tag Green said.\n\n"
+           "Bank of Ostrel CEO Ken Lewis and Varnek Hydro CEO John Thain said the buyout was good. Speaking before "
+           "the media, Lewis said, \"We are very pleased with this.\"\n",
+           { "I am shocked that people say they have not seen him", D, "Kanze Dena", "Kanze", "said" },
+           { "The strategy is not the problem", D, "Juan Ferrando", "the Spaniard", "said" },
+           { "I totally reject the usual negative comments", D, "Brian Cowen", "Taoiseach Brian Cowen", "said" },
+           { "It is a living document", D, "Tag Green", "Council Member Tag Green", "said" },
+           { "We are very pleased with this.", D, "Ken Lewis", "Lewis", "said" });
 }
 
 static void test_no_quotes(void **st)

@@ -121,16 +121,18 @@ static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
         if (q - i <= 3 && q > i + 1 && qc_capword(&toks[q]) && (qc_cls(&toks[q]) & QC_LX_ORG))
             return true;
     }
-    bool org = false;
+    bool org = false, joined = false;
     for (size_t k = lo; k < i && i - k <= 8; k++) {
         if (qc_capword(&toks[k]) && (qc_cls(&toks[k]) & QC_LX_ORG))
             org = true;
         else if (org && qc_lower(&toks[k]) && (!strcmp(toks[k].key, "of") || !strcmp(toks[k].key, "for")))
-            return true;
+            joined = true;
         else if (!qc_capword(&toks[k]) && !qc_lower(&toks[k]))
-            org = false;   /* punctuation ends the name */
+            org = joined = false;   /* punctuation ends the name */
+        else if (joined && (qc_cls(&toks[k]) & QC_LX_TITLE) && !(qc_cls(&toks[k]) & QC_LX_ORG))
+            return false;   /* "Bank of America CEO Ken Lewis and …": a person came in between */
     }
-    return false;
+    return joined;
 }
 
 /* Is toks[i] a lowercase particle inside a person's name ("de", "van",
@@ -1019,6 +1021,26 @@ int qc_ents_lookup(qc_ents *self, const qc_np *np, bool add)
         } else if (qc_person_same(e->key, key)) {
             found = (int)i;
         }
+    }
+    /* "Kanze" after "Kanze Dena": a person called by the first name, when
+     * exactly one person the text names has it and nobody has it as a
+     * surname */
+    if (single && found < 0 && !(toks[np->na].flags & QC_TKF_ALLCAPS)) {
+        size_t kl = strlen(key);
+        int cand = -1;
+        for (size_t i = 0; i < self->ents.len && cand != -2; i++) {
+            qc_ent *e = &self->ents.items[i];
+            if (e->is_org || qc_word_count(e->key) < 2)
+                continue;
+            if (!strcmp(e->surname, key)) {
+                cand = -2;
+                break;
+            }
+            if (!strncmp(e->key, key, kl) && e->key[kl] == ' ')
+                cand = cand == -1 ? (int)i : -2;
+        }
+        if (cand >= 0)
+            return cand;
     }
     /* "Ford" after "Ford Motor Company": a company by the first word of
      * its name (one such company only) */

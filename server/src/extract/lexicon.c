@@ -68,7 +68,9 @@ static const qc_lx_list qc_lx_lists[] = {
       "pilot driver player striker goalkeeper midfielder defender boss referee manager "
       "entrepreneur businessman businesswoman economist strategist pollster consultant "
       "spokesperson representative delegate negotiator mediator monarch sultan tsar "
-      "vice deputy assistant under-secretary undersecretary fellow lecturer",
+      "vice deputy assistant under-secretary undersecretary fellow lecturer taoiseach tanaiste amb amb. "
+      "councilmember member dutchman dutchwoman spaniard frenchman frenchwoman englishman englishwoman "
+      "scotsman scotswoman welshman irishman",
       QC_LX_TITLE },
     { "foreign defense defence interior health finance state affairs public national security "
       "acting former then top senior junior interim incoming outgoing supreme deputy vice prime "

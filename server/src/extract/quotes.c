@@ -1066,8 +1066,17 @@ static int qc_role_coref(qc_qx *x, const qc_q *q, const qc_np *np, size_t npos)
         return -1;
     const qc_token *h = &T[np->b - 1];
     unsigned hc = qc_tcls(h);
+    /* "the Dutchman", "the Spaniard": a nationality names the person the
+     * text is about, capitalised as it is */
+    static const char *const demonyms[] = { "dutchman", "dutchwoman", "spaniard", "frenchman", "frenchwoman",
+                                            "englishman", "englishwoman", "scotsman", "scotswoman", "welshman",
+                                            "irishman" };
+    bool demonym = false;
+    for (size_t i = 0; i < sizeof demonyms / sizeof *demonyms; i++)
+        if (qc_tis(h, demonyms[i]))
+            demonym = true;
     if (h->type != QC_TK_WORD || (hc & (QC_LX_GENERIC | QC_LX_ORG | QC_LX_DOC | QC_LX_PRONOUN)) ||
-        (h->flags & QC_TKF_POSS) || (h->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+        (h->flags & QC_TKF_POSS) || ((h->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) && !demonym))
         return -1;
     size_t hl = strlen(h->key);
     if (hl > 3 && h->key[hl - 1] == 's' && h->key[hl - 2] != 's' && !(hc & (QC_LX_TITLE | QC_LX_MALE | QC_LX_FEMALE)))
