@@ -858,6 +858,14 @@ static void test_organisations_and_asides(void **st)
            { "I totally reject the usual negative comments", D, "Brian Cowen", "Taoiseach Brian Cowen", "said" },
            { "It is a living document", D, "Tag Green", "Council Member Tag Green", "said" },
            { "We are very pleased with this.", D, "Ken Lewis", "Lewis", "said" });
+    /* "is quoted as saying"; a definite title before a quotation standing
+     * alone */
+    EXPECT("Government spokesman Cyrus Oguna spoke in Nairobi.\n\n"
+           "\"We are a responsible government,\" Mr Oguna is quoted as saying by the Daily Nation.\n\n"
+           "Captain Ravi Mehta led the side. The captain said the boys had shown real character. \"More than the "
+           "last over, I feel we showed character.\"\n",
+           { "We are a responsible government", D, "Cyrus Oguna", "Mr Oguna", "saying" },
+           { "More than the last over, I feel we showed character.", D, "Ravi Mehta", "The captain", "said" });
 }
 
 static void test_no_quotes(void **st)

@@ -681,6 +681,14 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         *verb = v;
         return true;
     }
+    /* "“…,” Mr Oguna is quoted as saying by the Daily Nation" */
+    if (v > 0 && v + 2 < x->toks.len && (qc_tis(&T[v - 1], "is") || qc_tis(&T[v - 1], "was")) &&
+        qc_tis(&T[v], "quoted") && qc_tis(&T[v + 1], "as") && (qc_tcls(&T[v + 2]) & QC_LX_PARTICIPLE) &&
+        (n.kind == QC_NP_PERSON || n.kind == QC_NP_ORG)) {
+        *np = n;
+        *verb = v + 2;
+        return true;
+    }
     return false;
 }
 
@@ -1743,6 +1751,16 @@ static void qc_attribute(qc_qx *x)
                         qc_attribute_to(x, q, &sn, QC_NONE, &group);
                         continue;
                     }
+                    /* "The Indian skipper said that …. “…”": a definite title
+                     * whose holder the text names */
+                    if (qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
+                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE)) {
+                        qc_attribute_to(x, q, &sn, QC_NONE, &group);
+                        if (q->speaker)
+                            continue;
+                        q->attributed = false;
+                        q->speaker_text = NULL;
+                    }
                     /* "…, leaving Ingram unimpressed. “One of them was
                      * questionable.”": the only person the sentence names */
                     size_t at = qc_ents_sole_person(&x->ents, T[ps].start, T[pe].start);
@@ -1759,11 +1777,23 @@ static void qc_attribute(qc_qx *x)
                 }
                 if (!quote_inside && v != QC_NONE) {
                     qc_np sn = qc_np_backward(T, ps, v);
-                    if (!qc_np_ok(&sn) || (sn.kind != QC_NP_PERSON && sn.kind != QC_NP_PRONOUN && sn.kind != QC_NP_ORG))
+                    if (!qc_np_ok(&sn) || (sn.kind != QC_NP_PERSON && sn.kind != QC_NP_PRONOUN && sn.kind != QC_NP_ORG &&
+                                           sn.kind != QC_NP_ROLE))
                         sn = qc_subject(x, qc_skip_intro(x, ps, v), v);
                     if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_PRONOUN || sn.kind == QC_NP_ORG)) {
                         qc_attribute_to(x, q, &sn, v, &group);
                         continue;
+                    }
+                    /* "The Indian skipper said that …. “…”": a definite title
+                     * whose holder the text names */
+                    if (qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
+                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE)) {
+                        qc_attribute_to(x, q, &sn, v, &group);
+                        if (q->speaker)
+                            continue;
+                        q->attributed = false;
+                        q->speaker_text = NULL;
+                        q->verb_text = NULL;
                     }
                 }
             }
