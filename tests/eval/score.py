@@ -419,6 +419,18 @@ def load_seeds(shared):
     return items, nots
 
 
+# the Wikinews sets besides the development one: gold, not-quotes, file prefix
+WIKINEWS_SETS = {
+    "heldout": ("wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho"),
+    "blind": ("wikinews_blind.tsv", "wikinews_blind_not_quotes.tsv", "bl"),
+    "final": ("wikinews_final.tsv", "wikinews_final_not_quotes.tsv", "fi"),
+    "final2": ("wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv", "f2"),
+    "final3": ("wikinews_final3.tsv", "wikinews_final3_not_quotes.tsv", "f3"),
+    "final4": ("wikinews_final4.tsv", "wikinews_final4_not_quotes.tsv", "f4"),
+    "final5": ("wikinews_final5.tsv", "wikinews_final5_not_quotes.tsv", "f5"),
+}
+
+
 def load_wikinews(shared, tmp, gold_name="wikinews_gold.tsv",
                   not_quotes_name="wikinews_not_quotes.tsv", prefix="wn"):
     wdir = os.path.join(shared, "corpora", "wikinews")
@@ -479,7 +491,7 @@ def load_external(gold_path, texts_dir, not_quotes_path=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", choices=["seeds", "wikinews", "heldout", "blind", "final", "final2", "final3", "final4", "final5", "all"], default="all")
+    ap.add_argument("--set", choices=["seeds", "wikinews"] + list(WIKINEWS_SETS) + ["all"], default="all")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="also list system quotes that are not in the gold")
     ap.add_argument("--min-recall", type=float, default=None)
@@ -546,27 +558,9 @@ def main():
                 if not os.path.isdir(wdir):
                     print("SKIP eval %s: %s absent" % (s, wdir))
                     continue
-                if s == "heldout":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_heldout.tsv", "wikinews_heldout_not_quotes.tsv", "ho")
-                elif s == "final5":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_final5.tsv", "wikinews_final5_not_quotes.tsv", "f5")
-                elif s == "final4":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_final4.tsv", "wikinews_final4_not_quotes.tsv", "f4")
-                elif s == "final3":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_final3.tsv", "wikinews_final3_not_quotes.tsv", "f3")
-                elif s == "final2":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_final2.tsv", "wikinews_final2_not_quotes.tsv", "f2")
-                elif s == "final":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_final.tsv", "wikinews_final_not_quotes.tsv", "fi")
-                elif s == "blind":
-                    items, names, missing, nots = load_wikinews(
-                        shared, tmp, "wikinews_blind.tsv", "wikinews_blind_not_quotes.tsv", "bl")
+                if s in WIKINEWS_SETS:
+                    gold_name, nq_name, prefix = WIKINEWS_SETS[s]
+                    items, names, missing, nots = load_wikinews(shared, tmp, gold_name, nq_name, prefix)
                 else:
                     items, names, missing, nots = load_wikinews(shared, tmp)
                 files = [items[k][0] for k in sorted(items)]

@@ -107,37 +107,18 @@ def select(shared, final=False, final2=False, final3=False, final4=False, final5
         urls = sorted(u for u, t in texts.items()
                       if u not in done and sum(t.count(m) for m in MARKS) >= FINAL5_MIN_MARKS)
         return urls, len(urls)
-    if final4:
-        done = annotated_urls(FINAL4_ANNOTATED)
-    elif final3:
-        done = annotated_urls(FINAL3_ANNOTATED)
-    elif final2:
-        done = annotated_urls(FINAL2_ANNOTATED)
-    else:
-        done = annotated_urls(FINAL_ANNOTATED if final else ANNOTATED)
-    urls = set()
-    for url, text in texts.items():
-        if url in done:
-            continue
-        if sum(text.count(m) for m in MARKS) >= MIN_MARKS:
-            urls.add(url)
-    if final4:
-        if len(urls) <= COUNT:
-            return sorted(urls), len(urls)
-        return random.Random(FINAL4_SEED).sample(sorted(urls), COUNT), len(urls)
-    if final3:
-        if len(urls) <= COUNT:
-            return sorted(urls), len(urls)
-        return random.Random(FINAL3_SEED).sample(sorted(urls), COUNT), len(urls)
-    if final2:
-        if len(urls) <= COUNT:
-            return sorted(urls), len(urls)
-        return random.Random(FINAL2_SEED).sample(sorted(urls), COUNT), len(urls)
-    if final:
-        if len(urls) <= COUNT:
-            return sorted(urls), len(urls)
-        return random.Random(FINAL_SEED).sample(sorted(urls), COUNT), len(urls)
-    return random.Random(SEED).sample(sorted(urls), COUNT), len(urls)
+    # each draw: the files whose URLs it drops, and its seed (the first
+    # flag set wins; none: the blind set)
+    draws = ((final4, FINAL4_ANNOTATED, FINAL4_SEED), (final3, FINAL3_ANNOTATED, FINAL3_SEED),
+             (final2, FINAL2_ANNOTATED, FINAL2_SEED), (final, FINAL_ANNOTATED, FINAL_SEED),
+             (True, ANNOTATED, SEED))
+    names, seed = next((n, sd) for flag, n, sd in draws if flag)
+    done = annotated_urls(names)
+    urls = set(url for url, text in texts.items()
+               if url not in done and sum(text.count(m) for m in MARKS) >= MIN_MARKS)
+    if seed != SEED and len(urls) <= COUNT:
+        return sorted(urls), len(urls)
+    return random.Random(seed).sample(sorted(urls), COUNT), len(urls)
 
 
 def main():

@@ -1346,6 +1346,24 @@ static void qc_attribute_to(qc_qx *x, qc_q *q, const qc_np *np, size_t verb, int
     qc_resolve(x, q);
 }
 
+/* A definite title ("the Prime Minister", "The captain") names the one the
+ * text gives it to: attribute q to that person, or leave q as it was when
+ * nobody in the text holds the title. */
+static bool qc_attribute_title(qc_qx *x, qc_q *q, const qc_np *np, size_t verb, int *group)
+{
+    const qc_token *T = x->toks.items;
+    if (!qc_np_ok(np) || np->kind != QC_NP_ROLE || !qc_tis(&T[np->a], "the") ||
+        !(qc_tcls(&T[np->b - 1]) & QC_LX_TITLE))
+        return false;
+    qc_attribute_to(x, q, np, verb, group);
+    if (q->speaker)
+        return true;
+    q->attributed = false;
+    q->speaker_text = NULL;
+    q->verb_text = NULL;
+    return false;
+}
+
 
 /* May q continue p's utterance? Only what p's own attribution clause says
  * (and "and", "but") may stand between them: "“…,” he said. “…”". */
@@ -1751,16 +1769,9 @@ static void qc_attribute(qc_qx *x)
                         qc_attribute_to(x, q, &sn, QC_NONE, &group);
                         continue;
                     }
-                    /* "The Indian skipper said that …. “…”": a definite title
-                     * whose holder the text names */
-                    if (qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
-                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE)) {
-                        qc_attribute_to(x, q, &sn, QC_NONE, &group);
-                        if (q->speaker)
-                            continue;
-                        q->attributed = false;
-                        q->speaker_text = NULL;
-                    }
+                    /* "The Indian skipper said that …. “…”" */
+                    if (qc_attribute_title(x, q, &sn, QC_NONE, &group))
+                        continue;
                     /* "…, leaving Ingram unimpressed. “One of them was
                      * questionable.”": the only person the sentence names */
                     size_t at = qc_ents_sole_person(&x->ents, T[ps].start, T[pe].start);
@@ -1784,17 +1795,8 @@ static void qc_attribute(qc_qx *x)
                         qc_attribute_to(x, q, &sn, v, &group);
                         continue;
                     }
-                    /* "The Indian skipper said that …. “…”": a definite title
-                     * whose holder the text names */
-                    if (qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
-                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE)) {
-                        qc_attribute_to(x, q, &sn, v, &group);
-                        if (q->speaker)
-                            continue;
-                        q->attributed = false;
-                        q->speaker_text = NULL;
-                        q->verb_text = NULL;
-                    }
+                    if (qc_attribute_title(x, q, &sn, v, &group))
+                        continue;
                 }
             }
         }
@@ -1828,20 +1830,14 @@ static void qc_attribute(qc_qx *x)
             qc_np sn = qc_subject(x, qc_skip_intro(x, s0, q->open), q->open);
             if (qc_np_ok(&sn) && (T[sn.b - 1].flags & QC_TKF_POSS))
                 memset(&sn, 0, sizeof sn);   /* "the court found Johnson's advice “…”": not a subject */
-            /* "the Prime Minister apologised … for “having an idiot …”": a
-             * definite title names the one who holds it */
-            bool role = qc_np_ok(&sn) && sn.kind == QC_NP_ROLE && qc_tis(&T[sn.a], "the") &&
-                        (qc_tcls(&T[sn.b - 1]) & QC_LX_TITLE) && (T[sn.b - 1].flags & QC_TKF_CAP);
-            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || role ||
+            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON ||
                                   (sn.kind == QC_NP_PRONOUN && (!strcmp(sn.head, "he") || !strcmp(sn.head, "she"))))) {
                 qc_attribute_to(x, q, &sn, QC_NONE, &group);
-                if (role && !q->speaker) {
-                    q->attributed = false;   /* a title nobody in the text holds */
-                    q->speaker_text = NULL;
-                } else {
-                    continue;
-                }
+                continue;
             }
+            /* "the Prime Minister apologised … for “having an idiot …”" */
+            if (qc_np_ok(&sn) && (T[sn.b - 1].flags & QC_TKF_CAP) && qc_attribute_title(x, q, &sn, QC_NONE, &group))
+                continue;
         }
         /* a first-person fragment in a paragraph whose quotations a person
          * speaks: “The costume “is very warm […] so I have to stay

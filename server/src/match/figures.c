@@ -350,6 +350,29 @@ static void qc_date_prepare(qc_mfigure *out, const char *n)
     }
 }
 
+/* One word within three of a figure into its near set; false at a number
+ * (the words beyond belong to it). The reporting verbs are one word here:
+ * "said on Thursday" / "stated on Wednesday" date the same statement. */
+static bool qc_near_add(qc_mfigure *out, const char *w)
+{
+    static const char *const says[] = { "said", "says", "say", "told", "stated", "states", "announced",
+                                        "reported", "declared", "added", "wrote", "tweeted", "stat",
+                                        "announc", "report", "declar", "ad", "tweet" };
+    if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
+        return false;
+    if (out->nnear >= 6)
+        return true;
+    if (qc_in_list(w, says, sizeof says / sizeof *says)) {
+        out->near[out->nnear++] = qc_hash("\x01report");
+    } else if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+        char t[64];
+        snprintf(t, sizeof t, "%s", w);
+        qc_stem(t);
+        out->near[out->nnear++] = qc_hash(t);
+    }
+    return true;
+}
+
 void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len)
 {
     memset(out, 0, sizeof *out);
@@ -503,42 +526,12 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
          * event may sit on either side: "the killing on Thursday of the
          * Quds Force commander" / "the killing of the Quds Force commander
          * on Friday") */
-        /* the reporting verbs are one word here: "said on Thursday" /
-         * "stated on Wednesday" date the same statement */
-        static const char *const says[] = { "said", "says", "say", "told", "stated", "states", "announced",
-                                            "reported", "declared", "added", "wrote", "tweeted", "stat",
-                                            "announc", "report", "declar", "ad", "tweet" };
-        const uint64_t report = qc_hash("\x01report");
-        for (size_t k = nb, seen = 0; k-- > 0 && seen < 3; seen++) {
-            char *w = before[k].w;
-            if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
+        for (size_t k = nb, seen = 0; k-- > 0 && seen < 3; seen++)
+            if (!qc_near_add(out, before[k].w))
                 break;
-            if (qc_in_list(w, says, sizeof says / sizeof *says) && out->nnear < 6) {
-                out->near[out->nnear++] = report;
-                continue;
-            }
-            if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
-                char t[64];
-                snprintf(t, sizeof t, "%s", w);
-                qc_stem(t);
-                out->near[out->nnear++] = qc_hash(t);
-            }
-        }
-        for (size_t k = 0; k < na && k < 3; k++) {
-            char *w = after[k].w;
-            if (qc_is_number_word(w) || isdigit((unsigned char)w[0]))
+        for (size_t k = 0; k < na && k < 3; k++)
+            if (!qc_near_add(out, after[k].w))
                 break;
-            if (qc_in_list(w, says, sizeof says / sizeof *says) && out->nnear < 6) {
-                out->near[out->nnear++] = report;
-                continue;
-            }
-            if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop) && out->nnear < 6) {
-                char t[64];
-                snprintf(t, sizeof t, "%s", w);
-                qc_stem(t);
-                out->near[out->nnear++] = qc_hash(t);
-            }
-        }
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
             char *w = before[k].w;
             if (qc_is_number_word(w))
