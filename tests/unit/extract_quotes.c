@@ -866,6 +866,10 @@ static void test_organisations_and_asides(void **st)
            "last over, I feel we showed character.\"\n",
            { "We are a responsible government", D, "Cyrus Oguna", "Mr Oguna", "saying" },
            { "More than the last over, I feel we showed character.", D, "Ravi Mehta", "The captain", "said" });
+    /* an irregular past tense makes the subject the one "he" means */
+    EXPECT("On Monday, President Tom Varga met his advisers at the palace, among them Gen. Ivo Marsh. \"So far, so "
+           "good,\" he wrote.\n",
+           { "So far, so good", D, "Tom Varga", "he", "wrote" });
 }
 
 static void test_no_quotes(void **st)

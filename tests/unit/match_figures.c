@@ -141,6 +141,11 @@ static void test_same_qualifier(void **state)
     pair("A statement from the ministry's spokesman Jon Hale said on Thursday that the dam held.", "Thursday",
          "A statement from the ministry's spokesman Jon Hale stated on Wednesday that the dam held.", "Wednesday",
          true, false);
+    /* "as of January 3" is a time frame, not the day of the attack */
+    pair("A spokesman blamed Israel and the United States for the attack; as of January 3, no evidence had been "
+         "reported.", "January 3",
+         "The United States pointed to the December 31 attack on the United States Embassy as an example.",
+         "December 31", false, false);
     /* but two years of one sentence are two things */
     pair("The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "2005",
          "The band was inducted into the Hall of Fame in 1993 and reunited in 2005 for concerts in London.", "1993",

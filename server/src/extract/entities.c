@@ -1472,7 +1472,19 @@ static bool qc_past_verb(const qc_token *t)
     if (!qc_lower(t) || (qc_cls(t) & ~(unsigned)QC_LX_VERB) || strchr(t->key, '-'))
         return false;
     size_t n = strlen(t->key);
-    return n >= 5 && !strcmp(t->key + n - 2, "ed");
+    if (n >= 5 && !strcmp(t->key + n - 2, "ed"))
+        return true;
+    /* the common irregular ones: "President Donald Trump met his advisers" */
+    static const char *const irregular[] = { "met", "said", "told", "took", "made", "gave", "went", "came", "saw",
+                                             "spoke", "wrote", "held", "led", "left", "won", "lost", "sent",
+                                             "began", "became", "brought", "thought", "found", "kept", "struck",
+                                             "paid", "put", "set", "hit", "heard", "knew", "flew", "rose", "fell",
+                                             "chose", "broke", "got", "shot", "ran", "sat", "stood", "drew",
+                                             "sought", "fought", "taught", "built", "spent", "meant", "felt" };
+    for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+        if (!strcmp(t->key, irregular[i]))
+            return true;
+    return false;
 }
 
 static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const bool *outside)

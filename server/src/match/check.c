@@ -796,6 +796,15 @@ static bool qc_pronoun_nearest(const qc_ctx *c, const qc_quote *q, const char *n
     for (;;) {
         while (k > 0 && t[k - 1] == ' ')
             k--;
+        if (k > 0 && t[k - 1] == '.') {
+            /* "Gen. Mark Milley": an abbreviation's period ends no sentence */
+            size_t w = k - 1;
+            while (w > 0 && isalpha((unsigned char)t[w - 1]))
+                w--;
+            if (k - 1 - w >= 1 && k - 1 - w <= 4 && isupper((unsigned char)t[w]) &&
+                (w == 0 || t[w - 1] == ' '))
+                return false;
+        }
         if (k == 0 || t[k - 1] == '\n' || t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?')
             return true;
         size_t w = k;

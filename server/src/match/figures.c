@@ -468,6 +468,12 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
                                             "august", "september", "october", "november", "december",
                                             "yesterday", "today", "tomorrow" };
         out->date_alone = true;
+        /* "as of January 3", "since Monday", "until Friday": a time frame,
+         * not the day of an event */
+        if (nb >= 1 && (!strcmp(before[nb - 1].w, "since") || !strcmp(before[nb - 1].w, "until") ||
+                        !strcmp(before[nb - 1].w, "till") || !strcmp(before[nb - 1].w, "by") ||
+                        (nb >= 2 && !strcmp(before[nb - 1].w, "of") && !strcmp(before[nb - 2].w, "as"))))
+            out->date_alone = false;
         for (size_t k = 0; k < nb && out->date_alone; k++)
             out->date_alone = !qc_in_list(before[k].w, dayw, sizeof dayw / sizeof *dayw);
         for (size_t k = 0; k < na && out->date_alone; k++)
