@@ -35,6 +35,8 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -93,6 +95,28 @@ static bool qc_in_list(const char *w, const char *const *list, size_t n)
         if (!strcmp(w, list[i]))
             return true;
     return false;
+}
+
+/* qc_stop as a sorted copy, searched by halves (it is asked about every
+ * word around every figure of every candidate article) */
+static const char *qc_stop_sorted[sizeof qc_stop / sizeof *qc_stop];
+static pthread_once_t qc_stop_once = PTHREAD_ONCE_INIT;
+
+static int qc_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void qc_stop_init(void)
+{
+    memcpy(qc_stop_sorted, qc_stop, sizeof qc_stop);
+    qsort(qc_stop_sorted, sizeof qc_stop / sizeof *qc_stop, sizeof *qc_stop_sorted, qc_cmp_str);
+}
+
+static bool qc_is_stop(const char *w)
+{
+    pthread_once(&qc_stop_once, qc_stop_init);
+    return bsearch(&w, qc_stop_sorted, sizeof qc_stop / sizeof *qc_stop, sizeof *qc_stop_sorted, qc_cmp_str) != NULL;
 }
 
 static uint64_t qc_hash(const char *s)
@@ -364,7 +388,7 @@ static bool qc_near_add(qc_mfigure *out, const char *w)
         return true;
     if (qc_in_list(w, says, sizeof says / sizeof *says)) {
         out->near[out->nnear++] = qc_hash("\x01report");
-    } else if (strlen(w) >= 3 && !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+    } else if (strlen(w) >= 3 && !qc_is_stop(w)) {
         char t[64];
         snprintf(t, sizeof t, "%s", w);
         qc_stem(t);
@@ -503,7 +527,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     for (size_t k = from; k < nb && out->nctx < 24; k++) {
         char *w = before[k].w;
         if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
-            qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
+            qc_is_stop(w))
             continue;
         if ((k >= 1 && qc_is_number_word(before[k - 1].w)) ||
             (k >= 2 && qc_is_number_word(before[k - 2].w)) ||
@@ -515,7 +539,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     for (size_t k = 0; k < na && k < 8 && out->nctx < 24; k++) {
         char *w = after[k].w;
         if (isdigit((unsigned char)w[0]) || strlen(w) < 3 ||
-            qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop))
+            qc_is_stop(w))
             continue;
         if ((k >= 1 && qc_is_number_word(after[k - 1].w)) ||
             (k >= 2 && qc_is_number_word(after[k - 2].w)) ||
@@ -528,14 +552,15 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
      * agreement", "announced on January 3") or a count with nothing
      * counted ("a crowd of a hundred thousand at a free concert") */
     {
-        /* and every content word within three words either side (a date's
+        /* and, for a day alone in its sentence (the only use of it), every
+         * content word within three words either side (a date's
          * event may sit on either side: "the killing on Thursday of the
          * Quds Force commander" / "the killing of the Quds Force commander
          * on Friday") */
-        for (size_t k = nb, seen = 0; k-- > 0 && seen < 3; seen++)
+        for (size_t k = nb, seen = 0; out->date_alone && k-- > 0 && seen < 3; seen++)
             if (!qc_near_add(out, before[k].w))
                 break;
-        for (size_t k = 0; k < na && k < 3; k++)
+        for (size_t k = 0; out->date_alone && k < na && k < 3; k++)
             if (!qc_near_add(out, after[k].w))
                 break;
         for (size_t k = nb, seen = 0; k-- > 0 && seen < 3 && !out->near_l; seen++) {
@@ -543,7 +568,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             if (qc_is_number_word(w))
                 break;   /* "Trump's 214, or 290": that word is the other number's */
             if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
-                !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+                !qc_is_stop(w)) {
                 qc_stem(w);
                 out->near_l = qc_hash(w);
             }
@@ -553,7 +578,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
             if (qc_is_number_word(w))
                 break;
             if (!isdigit((unsigned char)w[0]) && strlen(w) >= 3 &&
-                !qc_in_list(w, qc_stop, sizeof qc_stop / sizeof *qc_stop)) {
+                !qc_is_stop(w)) {
                 qc_stem(w);
                 out->near_r = qc_hash(w);
             }
