@@ -870,6 +870,17 @@ static void test_organisations_and_asides(void **st)
     EXPECT("On Monday, President Tom Varga met his advisers at the palace, among them Gen. Ivo Marsh. \"So far, so "
            "good,\" he wrote.\n",
            { "So far, so good", D, "Tom Varga", "he", "wrote" });
+    /* a role before the appositive person; "he said," closing a paragraph
+     * before the quotation; a fire marshal */
+    EXPECT("Ostrel's County Policing Commander, Chief Superintendent Mike Fawn, said: \"We remain in the early "
+           "stages.\"\n\n"
+           "Coach Steve Copp spoke after the match. Talking about the second half, he said,\n\n"
+           "\"We felt that if we kept on doing the right things, we would get a return.\"\n\n"
+           "\"Until you quit, be a responsible smoker,\" said State Fire Marshal Peter Oster.\n",
+           { "We remain in the early stages.", D, "Mike Fawn", "Chief Superintendent Mike Fawn", "said" },
+           { "We felt that if we kept on doing the right things, we would get a return.", D, "Steve Copp", "he",
+             "said" },
+           { "Until you quit, be a responsible smoker", D, "Peter Oster", "State Fire Marshal Peter Oster", "said" });
 }
 
 static void test_no_quotes(void **st)

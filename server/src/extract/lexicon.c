@@ -70,7 +70,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "spokesperson representative delegate negotiator mediator monarch sultan tsar "
       "vice deputy assistant under-secretary undersecretary fellow lecturer taoiseach tanaiste amb amb. "
       "councilmember member dutchman dutchwoman spaniard frenchman frenchwoman englishman englishwoman "
-      "scotsman scotswoman welshman irishman",
+      "scotsman scotswoman welshman irishman marshal mps",
       QC_LX_TITLE },
     { "foreign defense defence interior health finance state affairs public national security "
       "acting former then top senior junior interim incoming outgoing supreme deputy vice prime "

@@ -458,6 +458,12 @@ static qc_np qc_np_forward_lenient(qc_qx *x, size_t i, size_t hi)
 /* Between "NP1, NP2, said" pick the person: NP1 if it names one, else NP2. */
 static qc_np qc_pick_appositive(qc_qx *x, qc_np first, qc_np app)
 {
+    /* "Norfolk's County Policing Commander, Chief Superintendent Mike
+     * Fawcett, said": a "name" ending in a title is the role, the
+     * appositive the person */
+    if (first.kind == QC_NP_PERSON && qc_np_ok(&app) && app.kind == QC_NP_PERSON && first.nb > first.na &&
+        (qc_tcls(&x->toks.items[first.nb - 1]) & QC_LX_TITLE) && app.nb - app.na >= 2)
+        first.kind = QC_NP_ROLE;
     if (first.kind == QC_NP_PERSON || !qc_np_ok(&app))
         return first;
     if (app.kind == QC_NP_PERSON) {
@@ -1800,10 +1806,11 @@ static void qc_attribute(qc_qx *x)
                 }
             }
         }
-        /* "… X said:" closing the previous paragraph */
+        /* "… X said:" (or "he said,") closing the previous paragraph */
         if (b > 0 && q->open == x->bfirst[b] && x->blast[b - 1] > x->bfirst[b - 1]) {
             size_t pl = x->blast[b - 1] - 1;
-            if (qc_punct(&T[pl], ':') && x->outside[pl]) {
+            if ((qc_punct(&T[pl], ':') || (qc_punct(&T[pl], ',') && pl > 0 && qc_verb(&T[pl - 1]))) &&
+                x->outside[pl]) {
                 size_t lo = qc_sentence_start(x, b - 1, pl);
                 if (qc_attr_before(x, lo, lo, pl + 1, &np, &verb)) {
                     qc_attribute_to(x, q, &np, verb, &group);
