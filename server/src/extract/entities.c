@@ -1184,8 +1184,20 @@ int qc_ents_recent(const qc_ents *self, size_t pos, bool want_org, char gender)
     return fallback;
 }
 
-int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender)
+/* The interviewer ("Wikinews", "WN") asks; it holds no role and is never
+ * "the company". */
+static bool qc_ent_interviewer(const qc_ent *e)
 {
+    return !strcmp(e->key, "wikinews") || !strcmp(e->key, "wn");
+}
+
+/* The latest person (no organisation, no preposition's object, of a
+ * fitting gender) mentioned in bytes [lo, pos) as a subject, or -1; *any
+ * gets the latest such person whether subject or not. */
+static int qc_ents_person_in(const qc_ents *self, size_t pos, size_t lo, char gender, bool skip_interviewer,
+                             int *any)
+{
+    *any = -1;
     for (size_t i = self->mentions.len; i > 0; i--) {
         const qc_mention *m = &self->mentions.items[i - 1];
         if (m->pos >= pos)
@@ -1193,32 +1205,27 @@ int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gend
         if (m->pos < lo)
             break;
         const qc_ent *e = &self->ents.items[m->ent];
-        if (!m->subject || m->prep || e->is_org || (gender && e->gender && e->gender != gender))
+        if (m->prep || e->is_org || (gender && e->gender && e->gender != gender) ||
+            (skip_interviewer && qc_ent_interviewer(e)))
             continue;
-        return m->ent;
+        if (m->subject)
+            return m->ent;
+        if (*any < 0)
+            *any = m->ent;
     }
-    return qc_ents_recent(self, pos, false, gender);
+    return -1;
+}
+
+int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender)
+{
+    int any, e = qc_ents_person_in(self, pos, lo, gender, false, &any);
+    return e >= 0 ? e : qc_ents_recent(self, pos, false, gender);
 }
 
 int qc_ents_subject_in(const qc_ents *self, size_t pos, size_t lo, char gender)
 {
-    int any = -1;
-    for (size_t i = self->mentions.len; i > 0; i--) {
-        const qc_mention *m = &self->mentions.items[i - 1];
-        if (m->pos >= pos)
-            continue;
-        if (m->pos < lo)
-            break;
-        const qc_ent *e = &self->ents.items[m->ent];
-        if (m->prep || e->is_org || (gender && e->gender && e->gender != gender) || !strcmp(e->key, "wikinews") ||
-            !strcmp(e->key, "wn"))
-            continue;   /* (the interviewer asks; it is no role's holder) */
-        if (m->subject)
-            return m->ent;
-        if (any < 0)
-            any = m->ent;
-    }
-    return any;
+    int any, e = qc_ents_person_in(self, pos, lo, gender, true, &any);
+    return e >= 0 ? e : any;
 }
 
 int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender)
@@ -1396,8 +1403,8 @@ int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word_in
             if (m->pos >= pos)
                 continue;
             const qc_ent *e = &self->ents.items[m->ent];
-            if (!e->is_org || !strcmp(e->key, word) || !strcmp(e->key, "wikinews") || !strcmp(e->key, "wn"))
-                continue;   /* (the interviewer asks; it is never "the company") */
+            if (!e->is_org || !strcmp(e->key, word) || qc_ent_interviewer(e))
+                continue;
             if (!m->prep)
                 return m->ent;
             if (fallback < 0)

@@ -1487,6 +1487,21 @@ static bool qc_dash(const qc_token *t)
 
 /* A pull quote: a paragraph that is one quotation and nothing else, the
  * next one "— Name, role". The name is its speaker (np). */
+/* The name after a pull quote's dash, from f to e: a person or an
+ * organisation making up the rest of the line, or going on with ", role"
+ * or "(…)". */
+static bool qc_dash_name(qc_qx *x, size_t f, size_t e, qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    qc_np n = qc_np_forward_lenient(x, f, e);
+    if (!qc_np_ok(&n) || (n.kind != QC_NP_PERSON && n.kind != QC_NP_ORG))
+        return false;
+    if (n.b < e && !qc_punct(&T[n.b], ',') && !qc_punct(&T[n.b], '(') && !(T[n.b].flags & QC_TKF_SENT_END))
+        return false;
+    *np = n;
+    return true;
+}
+
 static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
 {
     const qc_token *T = x->toks.items;
@@ -1496,17 +1511,8 @@ static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
     size_t i = q->close + 1;
     while (i < x->blast[b] && T[i].type == QC_TK_PUNCT && (T[i].flags & QC_TKF_SENT_END))
         i++;
-    if (i + 1 < x->blast[b] && qc_dash(&T[i])) {
-        /* "“…” — Name, role" on the same line */
-        qc_np n = qc_np_forward_lenient(x, i + 1, x->blast[b]);
-        if (!qc_np_ok(&n) || (n.kind != QC_NP_PERSON && n.kind != QC_NP_ORG))
-            return false;
-        if (n.b < x->blast[b] && !qc_punct(&T[n.b], ',') && !qc_punct(&T[n.b], '(') &&
-            !(T[n.b].flags & QC_TKF_SENT_END))
-            return false;
-        *np = n;
-        return true;
-    }
+    if (i + 1 < x->blast[b] && qc_dash(&T[i]))
+        return qc_dash_name(x, i + 1, x->blast[b], np);   /* "“…” — Name, role" on the same line */
     if (i < x->blast[b])
         return false;
     size_t nb = b + 1;
@@ -1514,16 +1520,7 @@ static bool qc_pull_quote_attr(qc_qx *x, const qc_q *q, qc_np *np)
         nb++;
     if (nb >= x->prose->nblocks || x->blast[nb] - x->bfirst[nb] < 2 || !qc_dash(&T[x->bfirst[nb]]))
         return false;
-    size_t f = x->bfirst[nb] + 1;
-    qc_np n = qc_np_forward_lenient(x, f, x->blast[nb]);
-    if (!qc_np_ok(&n) || (n.kind != QC_NP_PERSON && n.kind != QC_NP_ORG))
-        return false;
-    /* the name is the whole line, or goes on with ", role" */
-    if (n.b < x->blast[nb] && !qc_punct(&T[n.b], ',') && !qc_punct(&T[n.b], '(') &&
-        !(T[n.b].flags & QC_TKF_SENT_END))
-        return false;
-    *np = n;
-    return true;
+    return qc_dash_name(x, x->bfirst[nb] + 1, x->blast[nb], np);   /* the next line: "— Name, role" */
 }
 
 /* Does block b open with an interviewer's tag ("WN:", "Wikinews:", "Q:",

@@ -533,25 +533,44 @@ static const char *qc_draft_speaker(qc_ctx *c, const qc_quote *q, size_t *sp_end
 /* Is `name` (or, for a name of several words, its last word) written in
  * the draft in the stretch before `pos` (about two paragraphs)? A pronoun
  * there may then mean that person, whoever the extractor resolved it to. */
-static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const char *name)
+/* The last place, in the stretch of t before pos (about two paragraphs),
+ * where `form` stands as a word of its own (ASCII case folded when nocase);
+ * (size_t)-1 when it does not. */
+static size_t qc_last_form(const char *t, size_t tlen, size_t pos, const char *form, bool nocase)
 {
-    size_t from = pos > 1500 ? pos - 1500 : 0;
+    size_t from = pos > 1500 ? pos - 1500 : 0, n = strlen(form), last = (size_t)-1;
+    for (size_t i = from; i + n <= pos; i++) {
+        if (nocase ? strncasecmp(t + i, form, n) : memcmp(t + i, form, n))
+            continue;
+        bool l = i == 0 || !(isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80);
+        bool r = i + n >= tlen || !(isalnum((unsigned char)t[i + n]) || (unsigned char)t[i + n] >= 0x80);
+        if (l && r)
+            last = i;
+    }
+    return last;
+}
+
+/* The forms a name is written in: itself, and its last word when that is
+ * capitalised (at least three letters each). */
+static size_t qc_name_forms(const char *name, const char **forms)
+{
+    size_t nf = 0;
     const char *last = strrchr(name, ' ');
     last = last ? last + 1 : name;
-    const char *forms[2] = { name, last };
-    for (int f = 0; f < 2; f++) {
-        size_t n = strlen(forms[f]);
-        if (n < 3 || (f == 1 && (forms[1] == name || !isupper((unsigned char)forms[1][0]))))
-            continue;
-        for (size_t i = from; i + n <= pos; i++) {
-            if (memcmp(t + i, forms[f], n))
-                continue;
-            bool l = i == 0 || !(isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80);
-            bool r = i + n >= tlen || !(isalnum((unsigned char)t[i + n]) || (unsigned char)t[i + n] >= 0x80);
-            if (l && r)
-                return true;
-        }
-    }
+    if (strlen(name) >= 3)
+        forms[nf++] = name;
+    if (last != name && isupper((unsigned char)last[0]) && strlen(last) >= 3)
+        forms[nf++] = last;
+    return nf;
+}
+
+static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const char *name)
+{
+    const char *forms[2];
+    size_t nf = qc_name_forms(name, forms);
+    for (size_t f = 0; f < nf; f++)
+        if (qc_last_form(t, tlen, pos, forms[f], false) != (size_t)-1)
+            return true;
     return false;
 }
 
@@ -685,15 +704,8 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
  * does not. */
 static size_t qc_last_named(const qc_ctx *c, size_t pos, const char *name)
 {
-    const char *t = c->draft->data;
-    size_t from = pos > 1500 ? pos - 1500 : 0, last = (size_t)-1;
-    const char *lw = strrchr(name, ' ');
-    lw = lw ? lw + 1 : name;
     const char *forms[64];
-    size_t nf = 0;
-    forms[nf++] = name;
-    if (lw != name && isupper((unsigned char)lw[0]))
-        forms[nf++] = lw;
+    size_t nf = qc_name_forms(name, forms), named = nf, last = (size_t)-1;
     for (size_t i = 0; i < c->ex->nentities; i++) {
         const qc_entity *e = &c->ex->entities[i];
         if (strcmp(e->name, name))
@@ -703,18 +715,9 @@ static size_t qc_last_named(const qc_ctx *c, size_t pos, const char *name)
                 forms[nf++] = e->aliases[a];
     }
     for (size_t f = 0; f < nf; f++) {
-        size_t n = strlen(forms[f]);
-        if (n < 3)
-            continue;
-        bool nocase = f > 0 && !strncasecmp(forms[f], "the ", 4);
-        for (size_t k = from; k + n <= pos; k++) {
-            if (nocase ? strncasecmp(t + k, forms[f], n) : memcmp(t + k, forms[f], n))
-                continue;
-            bool l = k == 0 || !(isalnum((unsigned char)t[k - 1]) || (unsigned char)t[k - 1] >= 0x80);
-            bool r = k + n >= c->dlen || !(isalnum((unsigned char)t[k + n]) || (unsigned char)t[k + n] >= 0x80);
-            if (l && r && (last == (size_t)-1 || k > last))
-                last = k;
-        }
+        size_t k = qc_last_form(c->draft->data, c->dlen, pos, forms[f], f >= named);
+        if (k != (size_t)-1 && (last == (size_t)-1 || k > last))
+            last = k;
     }
     return last;
 }
@@ -1427,13 +1430,32 @@ typedef struct qc_claim {
     bool vague;
 } qc_claim;
 
+/* Do two figures carry the same qualifier ("at least"), or none? */
+static bool qc_same_qualifier(const qc_figure *a, const qc_figure *b)
+{
+    if (!a->qualifier || !b->qualifier)
+        return !a->qualifier && !b->qualifier;
+    return !strcmp(a->qualifier, b->qualifier);
+}
+
 static bool qc_same_claim(const qc_figure *a, const qc_figure *b)
 {
     if (a->value != b->value || a->value_max != b->value_max || a->vague != b->vague)
         return false;
-    if (!a->qualifier || !b->qualifier)
-        return !a->qualifier && !b->qualifier;
-    return !strcmp(a->qualifier, b->qualifier) && (a->unit == b->unit || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
+    return qc_same_qualifier(a, b) &&
+           (!a->qualifier || a->unit == b->unit || (a->unit && b->unit && !strcmp(a->unit, b->unit)));
+}
+
+/* Are offsets a and b of text t in one sentence (no full stop, question
+ * or exclamation mark before a space or line break, no line break, between
+ * them)? */
+static bool qc_same_sentence(const char *t, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    for (size_t x = lo; x + 1 < hi; x++)
+        if ((t[x] == '.' || t[x] == '!' || t[x] == '?' || t[x] == '\n') && (t[x + 1] == ' ' || t[x + 1] == '\n'))
+            return false;
+    return true;
 }
 
 /* Does a source give another figure, other than a part listed in the
@@ -1448,13 +1470,7 @@ static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
             if (!ms[k].compatible || ms[k].src != ms[i].src)
                 continue;
             /* the same sentence of the same article: a whole and its parts */
-            const char *t = ms[i].src->text->data;
-            size_t a = ms[k].mf->fig->start, b = ms[i].mf->fig->start;
-            size_t lo = a < b ? a : b, hi = a < b ? b : a;
-            part = true;
-            for (size_t x = lo; x + 1 < hi && part; x++)
-                if ((t[x] == '.' || t[x] == '!' || t[x] == '?' || t[x] == '\n') && (t[x + 1] == ' ' || t[x + 1] == '\n'))
-                    part = false;
+            part = qc_same_sentence(ms[i].src->text->data, ms[k].mf->fig->start, ms[i].mf->fig->start);
         }
         if (!part)
             return true;
@@ -1548,11 +1564,12 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
          * at least two pieces", while another line has "two pieces") */
         for (size_t k = 0; k < ms.len && !supported && d.head; k++) {
             const qc_src *src = ms.items[k].src;
+            if (k > 0 && ms.items[k - 1].src == src)
+                continue;   /* (scanned already) */
             for (size_t i = 0; i < src->nfigs && !supported; i++) {
                 const qc_figure *o = src->figs[i].fig;
                 supported = src->figs[i].head == d.head && o->kind == fg->kind && o->value == fg->value &&
-                            o->value_max == fg->value_max && !o->vague &&
-                            (!fg->qualifier ? !o->qualifier : o->qualifier && !strcmp(o->qualifier, fg->qualifier));
+                            o->value_max == fg->value_max && !o->vague && qc_same_qualifier(fg, o);
             }
         }
         for (size_t k = 0; k < ms.len && !supported; k++) {
@@ -1571,21 +1588,13 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
                 if (!near && !qc_same_words_before(c->dtext, fg->start, st, sf->fig->start))
                     continue;
                 /* and saying the same: no qualifier dropped or changed */
-                bool same_q = !fg->qualifier ? !sf->fig->qualifier
-                                             : sf->fig->qualifier && !strcmp(fg->qualifier, sf->fig->qualifier);
+                bool same_q = qc_same_qualifier(fg, sf->fig);
                 if (sf->fig->kind == fg->kind ? !qc_match_figure_compatible(&d, sf) : !same_q)
                     continue;
                 if (!near && !same_q)
                     continue;
                 /* in the same sentence as the count it is part of */
-                size_t lo = sf->fig->start < m->mf->fig->start ? sf->fig->start : m->mf->fig->start;
-                size_t hi = sf->fig->start < m->mf->fig->start ? m->mf->fig->start : sf->fig->start;
-                bool one = true;
-                for (size_t x = lo; x + 1 < hi && one; x++)
-                    if ((st[x] == '.' || st[x] == '!' || st[x] == '?' || st[x] == '\n') &&
-                        (st[x + 1] == ' ' || st[x + 1] == '\n'))
-                        one = false;
-                supported = one;
+                supported = qc_same_sentence(st, sf->fig->start, m->mf->fig->start);
             }
         }
         by_part = supported;
