@@ -153,6 +153,17 @@ static void qc_push(qc_mwords *out, qc_mword w)
     out->items[out->len++] = w;
 }
 
+/* A word of the text; inside [square brackets] (depth > 0) it belongs to
+ * bracket group `group`. */
+static void qc_push_word(qc_mwords *out, qc_mword w, int depth, int group)
+{
+    if (depth > 0) {
+        w.flags |= QC_MW_BRACKET;
+        w.group = group;
+    }
+    qc_push(out, w);
+}
+
 void qc_mwords_free(qc_mwords *w)
 {
     free(w->items);
@@ -248,11 +259,7 @@ void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mword
                     buf[k++] = s[j];
             bool num;
             qc_mword w = { qc_key_of(buf, k, &num), base + i, base + i + bw, 0, -1 };
-            if (depth > 0) {
-                w.flags |= QC_MW_BRACKET;
-                w.group = group;
-            }
-            qc_push(out, w);
+            qc_push_word(out, w, depth, group);
             i += bw;
             continue;
         }
@@ -280,11 +287,7 @@ void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mword
             char enc[4];
             size_t kl = k ? strlen(k) : qc_utf8_encode(cp, enc);
             qc_mword w = { qc_fnv(k ? k : enc, kl), base + i, base + i + n, 0, -1 };
-            if (depth > 0) {
-                w.flags |= QC_MW_BRACKET;
-                w.group = group;
-            }
-            qc_push(out, w);
+            qc_push_word(out, w, depth, group);
             i += n;
             continue;
         }
@@ -329,11 +332,7 @@ void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mword
         qc_mword w = { qc_key_of(s + start, i - start, &num), base + start, base + i, 0, -1 };
         if (num)
             w.flags |= QC_MW_NUMBER;
-        if (depth > 0) {
-            w.flags |= QC_MW_BRACKET;
-            w.group = group;
-        }
-        qc_push(out, w);
+        qc_push_word(out, w, depth, group);
     }
 }
 
