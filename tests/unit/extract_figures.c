@@ -311,6 +311,8 @@ static void test_qualifiers(void **state)
           0, "about", "people", NULL, "5000", false },
         { "They have 100+ stores.", "100+ stores", "100", C, 100, 0, "more than", "stores",
           NULL, "100", false },
+        { "Some estimated tolls exceeded 100.", "exceeded 100", "100", C, 100, 0, "more than", NULL,
+          NULL, "100", false },
     };
     CHECK(w);
 }

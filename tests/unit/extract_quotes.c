@@ -917,6 +917,33 @@ static void test_plain_paragraphs(void **st)
              "said" });
 }
 
+/* session 4: places opening with "New", local titles, a phrase between
+ * the quotation and "said X", subordinate clauses, datelines */
+static void test_more_patterns(void **st)
+{
+    (void)st;
+    EXPECT("“It is heartbreaking,” New Varnia’s outgoing coach Ivan Foss said pitchside.",
+           { "It is heartbreaking", D, "Ivan Foss", "New Varnia’s outgoing coach Ivan Foss", "said" });
+    EXPECT("“Half a million people will be represented,” said Ostrel Selectwoman Nora Yale, the moderator.",
+           { "Half a million people will be represented", D, "Nora Yale", "Ostrel Selectwoman Nora Yale",
+             "said" });
+    EXPECT("Bram Pikel is a chief with the Lindau fire service.\n"
+           "“They may not have had time to get out,” Batt. Chief Pikel said.",
+           { "They may not have had time to get out", D, "Bram Pikel", "Batt. Chief Pikel", "said" });
+    EXPECT("\"Many species have not been named\" in Varnia, said Chaim Sal, a species officer.",
+           { "Many species have not been named", D, "Chaim Sal", "Chaim Sal", "said" });
+    EXPECT("“It's her,” cried Juan Pina when he saw her face.",
+           { "It's her", D, "Juan Pina", "Juan Pina", "cried" });
+    /* the subject of an "as" clause is not whom "she" means */
+    EXPECT("Her mother Clara Hu admitted it was a hard day as the coroner, Sonja Hess, delivered her verdict.\n"
+           "Speaking later, she said: “He was a funny, caring boy.”",
+           { "He was a funny, caring boy.", D, "Clara Hu", "she", "said" });
+    /* a dateline names nobody */
+    EXPECT("(OSTREL) -- The retailer Lind Brands lost its lawsuit on Monday.\n"
+           "“We are pleased with the ruling,” the company said.",
+           { "We are pleased with the ruling", D, "Lind Brands", "the company", "said" });
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -960,6 +987,7 @@ int main(void)
         cmocka_unit_test(test_organisations_and_asides),
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
+        cmocka_unit_test(test_more_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

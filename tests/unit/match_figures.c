@@ -4,8 +4,8 @@
  * the figure's own clause, shared context, units) and compatible claims
  * (qualifiers as intervals: a dropped "more than", "more than two dozen"
  * vs "more than a dozen", "at least 14" vs "more than a dozen", km vs
- * miles, vague "dozens"), the same qualifier needing the same value, and
- * dates of the same event.
+ * miles, vague "dozens"), the same qualifier needing the same value,
+ * dates of the same event, and figures of paraphrased sentences.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -44,7 +44,7 @@ static void fig_of(const fig_doc *d, const char *start, qc_mfigure *out)
         const qc_figure *f = &d->ex->figures[i];
         if (!strncmp(d->text + f->start, start, strlen(start)) ||
             !strncmp(d->text + f->num_start, start, strlen(start))) {
-            qc_match_figure_prepare(out, f, d->text, strlen(d->text));
+            qc_match_figure_prepare(out, f, d->ex->figures, d->ex->nfigures, d->text, strlen(d->text));
             return;
         }
     }
@@ -127,9 +127,19 @@ static void test_same_qualifier(void **state)
      * same number */
     pair("By then she had more than 750,000 followers on Facebook.", "more than 750,000",
          "By then she had about 750,000 followers on Facebook.", "about 750,000", true, false);
-    /* the other way round only hedges */
+    /* the other way round changes the bound too; a qualifier dropped is
+     * one changed, unless the draft estimates in other words */
     pair("By then she had about 750,000 followers on Facebook.", "about 750,000",
-         "By then she had more than 750,000 followers on Facebook.", "more than 750,000", true, true);
+         "By then she had more than 750,000 followers on Facebook.", "more than 750,000", true, false);
+    pair("By then she had at least a dozen followers in Ostrel.", "at least a dozen",
+         "By then she had more than a dozen followers in Ostrel.", "more than a dozen", true, false);
+    pair("The Ostrel bridge is 50 miles from the capital.", "50 miles",
+         "The Ostrel bridge is about 50 miles from the capital.", "about 50 miles", true, false);
+    pair("The hotel estimated that 120 people were in the Ostrel building.", "120",
+         "The hotel estimated 120 people were in the Ostrel building.", "estimated 120", true, true);
+    /* adding "about" to a bare number only hedges */
+    pair("The Ostrel bridge is about 50 miles from the capital.", "about 50 miles",
+         "The Ostrel bridge is 50 miles from the capital.", "50 miles", true, true);
     /* a time to its last decimal */
     pair("Samba of Qatar took the bronze in 48.03 seconds.", "48.03",
          "Samba of Qatar took the bronze in 48.30 seconds.", "48.30", true, false);
@@ -212,6 +222,28 @@ static void test_not_same(void **state)
          "At least 14 people died in the flood.", "At least 14", false, false);
 }
 
+/* two sentences saying the same in other words, one such figure in each */
+static void test_paraphrase(void **state)
+{
+    (void)state;
+    pair("In all, sixteen Varnek councillors defected.", "sixteen",
+         "Altogether, fifteen Varnek councillors defected.", "fifteen", true, false);
+    pair("Kessel was born Anna Marie Lind in Ostrel, Varnia, in 1924.", "1924",
+         "Kessel was born Anna Marie Lind in Ostrel, Varnia in the Northern Republic in 1922.", "1922",
+         true, false);
+    /* the shared words on the other side of the figure: another clause */
+    pair("The Ostrel World Games are held every other year, and Kessel has won the 400 metres hurdles there in 2017.",
+         "2017", "Kessel of Varnia won the 400 metres hurdles final at the 2019 Ostrel World Games in Doha.", "2019",
+         false, false);
+    /* only topic words shared */
+    pair("The band played to a crowd of two hundred thousand at a free concert in the park.", "two",
+         "Tickets for the park concert sold out, the band said, and 500 more were printed.", "500",
+         false, false);
+    /* two such figures in a sentence: which is which is not known */
+    pair("Kessel was born in Ostrel, Varnia, in 1924 and moved to Lindau in 1950.", "1924",
+         "Kessel was born in Ostrel, Varnia in the Northern Republic in 1922.", "1922", false, false);
+}
+
 static void test_units(void **state)
 {
     (void)state;
@@ -236,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_not_same),
         cmocka_unit_test(test_units),
+        cmocka_unit_test(test_paraphrase),
         cmocka_unit_test(test_vague),
         cmocka_unit_test(test_same_qualifier),
         cmocka_unit_test(test_dates),

@@ -499,6 +499,35 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
 }
 
 /* Words a speaker phrase may contain besides capitalised ones. */
+/* Does a subordinating word ("as", "when", "because", …) open the clause
+ * holding toks[k], within six words before it and after the sentence's
+ * own start (not at it: "As the coroner spoke, …" leads to the main
+ * clause's subject, later)? */
+static bool qc_subordinate(const qc_token *toks, size_t a, size_t k)
+{
+    /* (not "while", "whereas": "Duda said … while Brudziński wrote he had
+     * ordered checks. He tweeted …" sets a second main clause beside) */
+    static const char *const subs[] = { "as", "when", "because", "although", "though", "after", "before",
+                                        "until", "since" };
+    for (size_t c = k, n = 0; c > a && n < 6; c--, n++) {
+        const qc_token *t = &toks[c - 1];
+        if (t->type == QC_TK_PUNCT && (t->flags & QC_TKF_SENT_END))
+            return false;
+        if (t->type != QC_TK_WORD || !qc_lower(t))
+            continue;
+        for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
+            if (!strcmp(t->key, subs[i])) {
+                if (c - 1 == a || (toks[c - 2].type == QC_TK_PUNCT && (toks[c - 2].flags & QC_TKF_SENT_END)))
+                    return false;   /* opens the sentence */
+                if (!strcmp(t->key, "as") && toks[c - 2].type == QC_TK_WORD &&
+                    (!strcmp(toks[c - 2].key, "such") || !strcmp(toks[c - 2].key, "well")))
+                    return false;
+                return true;
+            }
+    }
+    return false;
+}
+
 static bool qc_np_inner(const qc_token *t)
 {
     if (!qc_word(t))
@@ -506,6 +535,10 @@ static bool qc_np_inner(const qc_token *t)
     /* "First Lady", "First Minister": a title despite the function word */
     if ((t->flags & QC_TKF_CAP) && !strcmp(t->key, "first") && qc_word(t + 1) && (t[1].flags & QC_TKF_CAP) &&
         (qc_cls(t + 1) & QC_LX_TITLE))
+        return true;
+    /* "New Zealand", "New York": a place despite the function word */
+    if ((t->flags & QC_TKF_CAP) && !strcmp(t->key, "new") && qc_word(t + 1) && (t[1].flags & QC_TKF_CAP) &&
+        !(qc_cls(t + 1) & (QC_LX_FUNC | QC_LX_TITLE)))
         return true;
     if (qc_capword(t)) {
         unsigned c = qc_cls(t);
@@ -1624,6 +1657,22 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             continue;
         if (i <= a + 2 && qc_interviewer_tag(toks, a, b) == i)
             continue;   /* "WN:" asks; it never speaks */
+        if (i <= a + 1 && (t->flags & QC_TKF_ALLCAPS) && (i == a || qc_punct_is(&toks[a], '('))) {
+            /* "A MOTHER has paid tribute …" (a capitalised lead),
+             * "(NEW YORK) -- …", "NEW YORK (Reuters) —" (a dateline): no names */
+            size_t e = i;
+            while (e < b && outside[e] && qc_word(&toks[e]) && (toks[e].flags & QC_TKF_ALLCAPS))
+                e++;
+            bool lead = i == a && (!strcmp(t->key, "a") || !strcmp(t->key, "an") || !strcmp(t->key, "the")) &&
+                        e > i + 1;
+            bool dateline = e < b && (qc_punct_is(&toks[e], ')') || qc_punct_is(&toks[e], '(') ||
+                                      qc_punct_is(&toks[e], '-') || qc_punct_is(&toks[e], 0x2014) ||
+                                      qc_punct_is(&toks[e], 0x2013));
+            if (lead || dateline) {
+                i = e - 1;
+                continue;
+            }
+        }
         size_t j = i;
         while (j < b && outside[j]) {
             const qc_token *u = &toks[j];
@@ -1762,6 +1811,11 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         if (!subject && !prep && np.kind == QC_NP_PERSON && k > a && qc_punct_is(&toks[k - 1], ',') && j + 1 < b &&
             qc_punct_is(&toks[j], ',') && outside[j + 1] && qc_past_verb(&toks[j + 1]))
             acts = true;
+        /* "… admitted it was a day of closure as the coroner, Sonia Hayes,
+         * delivered her verdict": the subject of a clause that hangs on
+         * the sentence's own is not whom a later "she" means */
+        if ((subject || acts) && k > a && qc_subordinate(toks, a, k))
+            subject = acts = false;
         /* the name opening its sentence, a verb after it: the subject a
          * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
         bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&

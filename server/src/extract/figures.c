@@ -36,7 +36,8 @@
  *
  * Qualifiers (before the number unless noted) map onto seven strings:
  *   "more than"  more than, greater than, over, above, in excess of,
- *                upwards of, well over, just over, trailing "+" (100+)
+ *                upwards of, well over, just over, exceeded (exceed,
+ *                exceeds, exceeding), trailing "+" (100+)
  *   "at least"   at least, no fewer than, no less than, not less than,
  *                a minimum of, trailing "or more"
  *   "about"      about, around, approximately, approx., roughly, some,
@@ -321,6 +322,7 @@ static const char *const W_QUAL[] = {
     "no", "not", "more", "greater", "in", "upwards", "well", "just", "over", "above", "at",
     "a", "approximately", "approx", "about", "around", "roughly", "some", "an", "estimated",
     "circa", "nearly", "almost", "close", "up", "fewer", "less", "under", "below", "as",
+    "exceeded", "exceeding", "exceeds", "exceed",
 };
 static const char *const W_FRACTION[] = {
     "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth",
@@ -863,7 +865,8 @@ static const struct { const char *phrase, *canon; } QUALS[] = {
     { "up to", "up to" }, { "at most", "up to" }, { "a maximum of", "up to" },
     { "fewer than", "less than" }, { "less than", "less than" }, { "under", "less than" },
     { "below", "less than" }, { "as many as", "as many as" }, { "as much as", "as many as" },
-    { "as high as", "as many as" },
+    { "as high as", "as many as" }, { "exceeded", "more than" }, { "exceeding", "more than" },
+    { "exceeds", "more than" }, { "exceed", "more than" },
 };
 
 static const char *qualifier(const scan *c, size_t i, size_t *next)

@@ -45,7 +45,7 @@ static const qc_lx_list qc_lx_lists[] = {
        * add", and verbs that frame a quotation as the subject's view */
       "add explain note describe remark continue express expressed expresses opine opines opined "
       "underlined underlines underscored underscores referred refers professed professes "
-      "shared elaborated elaborates",
+      "shared elaborated elaborates cried cries sobbed wept",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "
@@ -70,7 +70,8 @@ static const qc_lx_list qc_lx_lists[] = {
       "spokesperson representative delegate negotiator mediator monarch sultan tsar "
       "vice deputy assistant under-secretary undersecretary fellow lecturer taoiseach tanaiste amb amb. "
       "councilmember member dutchman dutchwoman spaniard frenchman frenchwoman englishman englishwoman "
-      "scotsman scotswoman welshman irishman marshal mps",
+      "scotsman scotswoman welshman irishman marshal mps selectman selectwoman selectmen "
+      "alderman alderwoman batt. battalion",
       QC_LX_TITLE },
     { "foreign defense defence interior health finance state affairs public national security "
       "acting former then top senior junior interim incoming outgoing supreme deputy vice prime "
@@ -217,7 +218,7 @@ static const qc_lx_list qc_lx_lists[] = {
     { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
       "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "
       "inc. ltd. corp. co. dept. est. approx. mt. ft. fig. gen. brig. cmdr. hon. pres. "
-      "supt. insp. det. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g.",
+      "supt. insp. det. batt. sgt. lt. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g.",
       QC_LX_ABBR },
     { "of for to the and de from", QC_LX_CONNECT },
     { "base airbase air-base airport city town village street road square bridge province "

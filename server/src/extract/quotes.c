@@ -568,6 +568,16 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         p++;
     if (p >= hi)
         return false;
+    /* "“…” in Indonesia, said Chairul Saleh": the quotation's own short
+     * phrase, then the attribution */
+    if (qc_lowerw(&T[p]) && (qc_tis(&T[p], "in") || qc_tis(&T[p], "at") || qc_tis(&T[p], "on") ||
+                             qc_tis(&T[p], "about") || qc_tis(&T[p], "for") || qc_tis(&T[p], "from"))) {
+        size_t k = p + 1;
+        while (k < hi && k - p <= 6 && T[k].type == QC_TK_WORD && !qc_verb(&T[k]))
+            k++;
+        if (k + 1 < hi && k > p + 1 && qc_punct(&T[k], ',') && qc_verb(&T[k + 1]))
+            return qc_attr_after(x, k, hi, np, verb);
+    }
     if (p + 1 < hi && qc_tis(&T[p], "according") && qc_tis(&T[p + 1], "to")) {
         qc_np n = qc_np_forward_lenient(x, p + 2, hi);
         if (qc_np_ok(&n)) {

@@ -273,7 +273,8 @@ static void qc_src_figures(qc_ctx *c, qc_src *s)
         d->figs = qc_malloc(s->ex->nfigures * sizeof *d->figs);
         for (size_t i = 0; i < s->ex->nfigures; i++) {
             const qc_figure *fg = &s->ex->figures[i];
-            qc_match_figure_prepare(&d->figs[d->nfigs++], fg, s->text->data, s->text->len);
+            qc_match_figure_prepare(&d->figs[d->nfigs++], fg, s->ex->figures, s->ex->nfigures,
+                                    s->text->data, s->text->len);
         }
         d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_FIGS, d,
                                           qc_src_figs_data_free);
@@ -1481,14 +1482,14 @@ static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
 static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
 {
     qc_mfigure d;
-    qc_match_figure_prepare(&d, fg, c->dtext, c->dlen);
+    qc_match_figure_prepare(&d, fg, c->ex->figures, c->ex->nfigures, c->dtext, c->dlen);
     c->f->figures_checked++;
     Array(qc_fmatch) ms = ARRAY_INIT;
     for (size_t a = 0; a < narts; a++) {
         qc_src *s = qc_src_get(c, arts[a]);
         qc_src_figures(c, s);
         for (size_t i = 0; i < s->nfigs; i++) {
-            if (!qc_match_figure_same_thing(&d, &s->figs[i]))
+            if (!qc_match_figure_same_thing(&d, &s->figs[i]) && !qc_match_figure_restates(&d, &s->figs[i]))
                 continue;
             qc_fmatch m = { s, &s->figs[i], qc_match_figure_compatible(&d, &s->figs[i]) };
             array_push(&ms, m);

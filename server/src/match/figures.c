@@ -264,6 +264,15 @@ static bool qc_abbrev_dot(const char *t, size_t dot)
     return false;
 }
 
+/* Does a lower-case word follow the spaces at t[i..lim)? ("3:00 p.m. local
+ * time": news sentences open with a capital, so that dot ends none) */
+static bool qc_lower_next(const char *t, size_t i, size_t lim)
+{
+    while (i < lim && t[i] == ' ')
+        i++;
+    return i < lim && islower((unsigned char)t[i]);
+}
+
 static size_t qc_sentence_start(const char *t, size_t pos)
 {
     size_t lim = pos > 600 ? pos - 600 : 0;
@@ -272,6 +281,7 @@ static size_t qc_sentence_start(const char *t, size_t pos)
         if (c == '\n')
             return i;
         if ((c == '.' || c == '!' || c == '?') && (t[i] == ' ' || t[i] == '\n') && i >= 3 &&
+            !qc_lower_next(t, i, pos) &&
             !(isupper((unsigned char)t[i - 2]) && (i < 3 || !isalpha((unsigned char)t[i - 3]) ||
                                                    t[i - 3] == '.')) &&
             !(c == '.' && qc_abbrev_dot(t, i - 1)))
@@ -289,6 +299,7 @@ static size_t qc_sentence_end(const char *t, size_t len, size_t pos)
             return i;
         if ((c == '.' || c == '!' || c == '?') && (i + 1 >= len || t[i + 1] == ' ' ||
                                                   t[i + 1] == '\n') &&
+            !qc_lower_next(t, i + 1, len) &&
             !(i >= 1 && isupper((unsigned char)t[i - 1]) &&
               (i < 2 || !isalpha((unsigned char)t[i - 2]) || t[i - 2] == '.')) &&
             !(c == '.' && qc_abbrev_dot(t, i)))
@@ -397,7 +408,74 @@ static bool qc_near_add(qc_mfigure *out, const char *w)
     return true;
 }
 
-void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len)
+/* The stemmed head noun of what a figure counts into *head, or its event
+ * class into *classes ("14 dead": what is counted is an event). */
+static void qc_head_of(const char *counts, uint64_t *head, unsigned *classes)
+{
+    if (!counts || !*counts)
+        return;
+    const char *last = counts;
+    for (const char *p = counts; *p; p++)
+        if (*p == ' ' || *p == '-')
+            last = p + 1;
+    char w[40];
+    qc_fold_word(last, 0, strlen(last), w, sizeof w);
+    unsigned ev = qc_event_of(w);
+    if (ev) {
+        *classes |= ev;
+    } else {
+        qc_stem(w);
+        *head = qc_hash(w);
+    }
+}
+
+static bool qc_unit_eq(const char *a, const char *b);
+
+static void qc_sent_add(qc_mfigure *out, uint64_t h, bool after)
+{
+    size_t i = 0;
+    while (i < out->nsent && out->sent[i] != h)
+        i++;
+    if (i == out->nsent) {
+        if (out->nsent == sizeof out->sent / sizeof *out->sent)
+            return;
+        out->sent[out->nsent++] = h;
+    }
+    if (after)
+        out->sent_after |= 1u << i;
+    else
+        out->sent_before |= 1u << i;
+}
+
+/* Could g be the same claim as out's figure, in its sentence [ss, se)? */
+static bool qc_kin(const qc_mfigure *out, const qc_figure *g, size_t ss, size_t se)
+{
+    const qc_figure *f = out->fig;
+    if (g->kind != f->kind || g->start < ss || g->start >= se)
+        return false;
+    if (g == f)
+        return true;
+    switch (f->kind) {
+    case QC_FIGURE_DATE:
+        return true;   /* "on Sunday, March 12": one day named twice, or two */
+    case QC_FIGURE_COUNT:
+    case QC_FIGURE_PERCENT: {
+        uint64_t h = 0;
+        unsigned cl = 0;
+        qc_head_of(g->counts, &h, &cl);
+        return h == out->head;
+    }
+    case QC_FIGURE_MONEY:
+    case QC_FIGURE_OTHER:
+    case QC_FIGURE_TIME:
+        return qc_unit_eq(g->unit, f->unit);
+    default:
+        return true;
+    }
+}
+
+void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const qc_figure *all, size_t nall,
+                             const char *text, size_t len)
 {
     memset(out, 0, sizeof *out);
     out->fig = fig;
@@ -458,22 +536,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     out->hi_open = hi_open;
 
     /* head noun of what is counted */
-    if (fig->counts && *fig->counts) {
-        const char *c = fig->counts;
-        const char *last = c;
-        for (const char *p = c; *p; p++)
-            if (*p == ' ' || *p == '-')
-                last = p + 1;
-        char w[40];
-        qc_fold_word(last, 0, strlen(last), w, sizeof w);
-        unsigned ev = qc_event_of(w);
-        if (ev) {
-            out->classes |= ev;   /* "14 dead": what is counted is an event */
-        } else {
-            qc_stem(w);
-            out->head = qc_hash(w);
-        }
-    }
+    qc_head_of(fig->counts, &out->head, &out->classes);
 
     /* the sentence and the figure's own clause */
     size_t ss = qc_sentence_start(text, fig->start);
@@ -484,6 +547,36 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *
     unsigned char bb[48], ab[48];
     size_t nb = qc_words_in(text, ss, fig->start, before, 48, bb);
     size_t na = qc_words_in(text, fig->end, se, after, 48, ab);
+    /* the whole sentence's words (before the context loops stem them in
+     * place), and its figures that could be this claim */
+    for (int side = 0; side < 2; side++) {
+        const qc_fword *ws = side ? after : before;
+        for (size_t k = 0, n = side ? na : nb; k < n; k++) {
+            char t[48];
+            if (isdigit((unsigned char)ws[k].w[0])) {
+                snprintf(t, sizeof t, "#%s", ws[k].w);
+            } else {
+                if (strlen(ws[k].w) < 3 || qc_is_stop(ws[k].w))
+                    continue;
+                snprintf(t, sizeof t, "%s", ws[k].w);
+                qc_stem(t);
+            }
+            qc_sent_add(out, qc_hash(t), side == 1);
+        }
+    }
+    {
+        char t[48], w[40];
+        qc_fold_word(text, fig->num_start, fig->num_end > fig->num_start ? fig->num_end : fig->end, w,
+                     sizeof w);
+        snprintf(t, sizeof t, "#%s", w);
+        out->self = isdigit((unsigned char)w[0]) ? qc_hash(t) : 0;
+    }
+    out->kin = 1;
+    if (all) {
+        out->kin = 0;
+        for (size_t i = 0; i < nall; i++)
+            out->kin += qc_kin(out, &all[i], ss, se);
+    }
     /* a day alone in its sentence: no other weekday or month named there
      * ("ruled on Wednesday … filed on Sunday" holds two) */
     if (out->date_form == QC_DATE_DAY || out->date_form == QC_DATE_WEEKDAY) {
@@ -631,7 +724,33 @@ static bool qc_unit_eq(const char *a, const char *b)
     return !strcmp(a, b);
 }
 
-bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
+/* Clock times in one zone (or both in UTC), money and other figures in
+ * one unit. */
+static bool qc_units_fit(const qc_mfigure *a, const qc_mfigure *b)
+{
+    if (a->fig->kind == QC_FIGURE_TIME)
+        return qc_unit_eq(a->fig->unit, b->fig->unit) || (a->utc && b->utc);
+    return qc_unit_eq(a->fig->unit, b->fig->unit);
+}
+
+/* The content words two figures' sentences share; *agree: how many of
+ * them stand on the same side of both figures. */
+static size_t qc_sent_shared(const qc_mfigure *a, const qc_mfigure *b, size_t *agree)
+{
+    size_t shared = 0;
+    *agree = 0;
+    for (size_t i = 0; i < a->nsent; i++)
+        for (size_t j = 0; j < b->nsent; j++)
+            if (a->sent[i] == b->sent[j]) {
+                shared++;
+                *agree += ((a->sent_before >> i) & (b->sent_before >> j) & 1) ||
+                          ((a->sent_after >> i) & (b->sent_after >> j) & 1);
+                break;
+            }
+    return shared;
+}
+
+static bool qc_same_thing_near(const qc_mfigure *a, const qc_mfigure *b)
 {
     const qc_figure *fa = a->fig, *fb = b->fig;
     if (fa->kind != fb->kind)
@@ -659,12 +778,9 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
                     return qc_shared(a, b) >= 3;
         return false;
     case QC_FIGURE_TIME:
-        if (!qc_unit_eq(fa->unit, fb->unit) && !(a->utc && b->utc))
-            return false;
-        break;
     case QC_FIGURE_MONEY:
     case QC_FIGURE_OTHER:
-        if (!qc_unit_eq(fa->unit, fb->unit))
+        if (!qc_units_fit(a, b))
             return false;
         break;
     default:
@@ -718,6 +834,31 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
     return shared >= 2;
 }
 
+/* Do two qualifiers state the same bound? (NULL: none) */
+static bool qc_same_bound(const char *x, const char *y)
+{
+    if (!x || !y)
+        return !x && !y;
+    if (qc_q(x, "as many as"))
+        x = "up to";
+    if (qc_q(y, "as many as"))
+        y = "up to";
+    return !strcmp(x, y);
+}
+
+/* "estimated that 120 people": an estimate in other words (a word
+ * starting "estimat" or "approximat" among the three before the number) */
+static bool qc_hedged(const qc_mfigure *a)
+{
+    size_t from = a->fig->num_start > 40 ? a->fig->num_start - 40 : 0;
+    qc_fword w[16];
+    size_t n = qc_words_in(a->text, from, a->fig->num_start, w, 16, NULL);
+    for (size_t k = n > 3 ? n - 3 : 0; k < n; k++)
+        if (!strncmp(w[k].w, "estimat", 7) || !strncmp(w[k].w, "approximat", 10))
+            return true;
+    return false;
+}
+
 bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
 {
     /* the same qualifier on both ("at least one" / "at least two", "about
@@ -736,13 +877,18 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
         fb->value_max != fb->value && !fa->qualifier && !fb->qualifier)
         return fabs(a->lo - b->lo) <= tol * fmax(1, fabs(a->lo)) &&
                fabs(a->hi - b->hi) <= tol * fmax(1, fabs(a->hi));
-    /* a bound dropped: "ten survivors" where the source says "at least
-     * ten" claims more than the source knows (a dropped "about" is not
-     * reported: "estimated that 120 people" hedges in other words) */
-    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && !fa->qualifier != !fb->qualifier &&
-        qc_q(fa->qualifier ? fa->qualifier : fb->qualifier, "at least") &&
-        fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) && fa->value_max == fa->value &&
-        fb->value_max == fb->value)
+    /* the same number with its qualifier dropped or changed: "ten
+     * survivors" or "about ten" where the source says "at least ten",
+     * "50 miles" for "about 50 miles", "at least a dozen" for "more than a
+     * dozen" — a reporter copies the qualifier with the number ("as many
+     * as" and "up to" say the same; "estimated" is read as "about"). A
+     * qualifier the draft adds to a bare number only hedges, unless it
+     * claims more ("more than", below). */
+    if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && fb->qualifier &&
+        fabs(fa->value - fb->value) <= tol * fmax(1, fabs(fa->value)) &&
+        fabs(fa->value_max - fb->value_max) <= tol * fmax(1, fabs(fa->value_max)) &&
+        !qc_same_bound(fa->qualifier, fb->qualifier) &&
+        !(!fa->qualifier && qc_q(fb->qualifier, "about") && qc_hedged(a)))
         return false;
     /* a bound where the source estimates: "more than 750,000" for the
      * source's "about 750,000" claims what the source does not know (a
@@ -787,4 +933,78 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     if (fabs(lo - hi) <= 1e-9 * fmax(1, fabs(lo)))
         return !lo_open && !hi_open;
     return true;
+}
+
+/* Two sentences that say the same thing in other words, each holding one
+ * figure that could be the claim: those figures are the same thing, even
+ * when the words next to them differ ("Day was born … in Cincinnati,
+ * Ohio, in 1924" / "… in Cincinnati, Ohio in the United States in 1922";
+ * "In all, sixteen Democrats defected" / "Altogether, fifteen Democrats
+ * defected"). Paraphrase: three shared content words (numbers included),
+ * more than half the shorter sentence's, and two of them within eight
+ * words of the figures; or all of a short sentence's (two at least). */
+static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
+{
+    const qc_figure *fa = a->fig, *fb = b->fig;
+    if (fa->kind != fb->kind || a->kin != 1 || b->kin != 1)
+        return false;
+    switch (fa->kind) {
+    case QC_FIGURE_DATE:
+        /* years only: a day or weekday in a story of several days often
+         * sits in a sentence much like another day's */
+        if (a->date_form != QC_DATE_YEAR || b->date_form != QC_DATE_YEAR)
+            return false;
+        break;
+    case QC_FIGURE_TIME:
+    case QC_FIGURE_MONEY:
+    case QC_FIGURE_OTHER:
+        if (!qc_units_fit(a, b))
+            return false;
+        break;
+    case QC_FIGURE_COUNT:
+    case QC_FIGURE_PERCENT:
+        if (a->head != b->head)
+            return false;
+        break;
+    default:
+        break;
+    }
+    if (a->classes && b->classes && !(a->classes & b->classes))
+        return false;
+    /* neither sentence holds the other's number elsewhere ("lost 42 seats
+     * and finished with 203" / "Labour, lost 42") */
+    for (size_t i = 0; i < a->nsent; i++)
+        if (a->sent[i] == b->self)
+            return false;
+    for (size_t j = 0; j < b->nsent; j++)
+        if (b->sent[j] == a->self)
+            return false;
+    size_t agree, shared = qc_sent_shared(a, b, &agree);
+    /* and on the same side of the figure, mostly ("ruled on Thursday that
+     * people born in …" is not "On Friday, Judge … reconsidered his
+     * decision … that people born in …") */
+    if (agree < 2 * (shared - agree))
+        return false;
+    size_t m = a->nsent < b->nsent ? a->nsent : b->nsent;
+    if (a->head) {   /* what both count is a shared word too */
+        shared++;
+        m++;
+    }
+    return (shared >= 3 && 2 * shared > m && qc_shared(a, b) >= 2) || (shared >= 2 && shared == m);
+}
+
+bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
+{
+    return qc_same_thing_near(a, b) || qc_same_thing_paraphrase(a, b);
+}
+
+bool qc_match_figure_restates(const qc_mfigure *a, const qc_mfigure *b)
+{
+    const qc_figure *fa = a->fig, *fb = b->fig;
+    if (fa->kind != fb->kind || fa->vague || fb->vague || !a->self || a->self != b->self ||
+        (a->head && b->head && a->head != b->head) || !qc_match_figure_compatible(a, b))
+        return false;
+    size_t agree, shared = qc_sent_shared(a, b, &agree);
+    size_t m = a->nsent < b->nsent ? a->nsent : b->nsent;
+    return shared >= 3 && 2 * shared > m;
 }

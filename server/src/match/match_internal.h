@@ -173,13 +173,27 @@ typedef struct qc_mfigure {
     size_t nnear;
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
+    uint64_t sent[32];            /* the content words of its whole sentence
+                                     (other numbers as "#N"), distinct */
+    size_t nsent;
+    uint32_t sent_before, sent_after;   /* bit i: sent[i] occurs before / after it */
+    uint64_t self;                /* its own number as a sentence word ("#42"); 0 */
+    unsigned kin;                 /* figures of its sentence that could be the
+                                     same claim: same kind (and counted noun,
+                                     date precision), itself included */
 } qc_mfigure;
 
 enum { QC_DATE_NONE, QC_DATE_DAY, QC_DATE_MONTH, QC_DATE_YEAR, QC_DATE_YEARS, QC_DATE_WEEKDAY, QC_DATE_MONTHONLY };
 
-void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const char *text, size_t len);
+/* `all` (n): the document's figures, to tell whether fig is the only one
+ * of its kind in its sentence (NULL: assume it is). */
+void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const qc_figure *all, size_t n,
+                             const char *text, size_t len);
 /* Same thing? (kind, unit dimension, counted noun, context). */
 bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b);
+/* Does b restate a's number: the same number (and claim) in a sentence
+ * that says much the same, whatever stands next to it? */
+bool qc_match_figure_restates(const qc_mfigure *a, const qc_mfigure *b);
 /* Do the two claims overlap? */
 bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b);
 
