@@ -938,6 +938,37 @@ static void test_more_patterns(void **st)
     EXPECT("Her mother Clara Hu admitted it was a hard day as the coroner, Sonja Hess, delivered her verdict.\n"
            "Speaking later, she said: “He was a funny, caring boy.”",
            { "He was a funny, caring boy.", D, "Clara Hu", "she", "said" });
+    /* "the latter" / "the former": the second / first of two joined names */
+    EXPECT("Inquiries were opened by the Ostrel Port Authority and the Kestrian Safety Board, with the "
+           "latter yesterday confirming they were \"not sending divers at this time.\"",
+           { "not sending divers at this time.", P, "Kestrian Safety Board", "the latter", "confirming" });
+    EXPECT("Inquiries were opened by the Ostrel Port Authority and the Kestrian Safety Board, with the "
+           "former yesterday confirming they were \"not sending divers at this time.\"",
+           { "not sending divers at this time.", P, "Ostrel Port Authority", "the former", "confirming" });
+    /* a sentence opening with "She" carries its person on past names met
+     * since as objects */
+    EXPECT("Another voice actor, Lena Varga, would list Captain Ostrel and Lady Varnek as dream roles.\n"
+           "She was given a chance to audition years later.\n"
+           "When she was cast, \"I swear to you, I was speechless,\" she told an audience.",
+           { "I swear to you, I was speechless", D, "Lena Varga", "she", "told" });
+    /* a story opening with a title, the holder named in the next sentence */
+    EXPECT("The transport secretary has criticised the rail union, telling Ostrel Radio: \"Passengers deserve better.\"\n"
+           "Mira Solvik told the presenter that the strike was unjustified.",
+           { "Passengers deserve better.", D, "Mira Solvik", "The transport secretary", "telling" });
+    /* "the family": the family of the people the story is about */
+    EXPECT("Karl Ostrov, 50, died at the scene. Dana Ostrov, the driver, survived.\n"
+           "\"It has been remarkably inspiring,\" the family said.",
+           { "It has been remarkably inspiring", D, "Ostrov family", "the family", "said" });
+    /* any document someone sent, issued, published: theirs */
+    EXPECT("Mira Stolz, a senior attorney of the Varnek Rights Foundation, sent a letter to the ministry on Monday.\n"
+           "\"Any software can do this,\" the letter read.",
+           { "Any software can do this", D, "Mira Stolz", "the letter", "read" });
+    /* a government by its place */
+    EXPECT("The government of American Varnia opposed the ruling, calling it an \"imposition by judicial "
+           "fiat\".\nThe Ostrelian government said: \"We will appeal.\"",
+           { "imposition by judicial fiat", P, "Government of American Varnia", "The government of American Varnia",
+             "calling" },
+           { "We will appeal.", D, "Ostrelian government", "The Ostrelian government", "said" });
     /* a dateline names nobody */
     EXPECT("(OSTREL) -- The retailer Lind Brands lost its lawsuit on Monday.\n"
            "“We are pleased with the ruling,” the company said.",

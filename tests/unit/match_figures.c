@@ -231,6 +231,20 @@ static void test_paraphrase(void **state)
     pair("Kessel was born Anna Marie Lind in Ostrel, Varnia, in 1924.", "1924",
          "Kessel was born Anna Marie Lind in Ostrel, Varnia in the Northern Republic in 1922.", "1922",
          true, false);
+    /* a weekday alone in its sentence may move, its neighbours with it */
+    pair("More than 2.9 million Ostrelians turned out to vote on Saturday.", "Saturday",
+         "On Sunday, Ostrelians turned out more than 2.9 million strong to vote in their district elections.",
+         "Sunday", true, false);
+    /* not when a neighbour of one is not in the other's sentence: another
+     * event ("ruled" / "reconsidered") */
+    pair("Varnek District Judge Ana Lind ruled on Thursday that people born in Varnia are citizens of Ostrel.",
+         "Thursday",
+         "On Friday, Varnek District Judge Ana Lind reconsidered her decision that people born in Varnia are "
+         "citizens of Ostrel.", "Friday", false, false);
+    /* one counted phrase holds the other's head */
+    pair("Anna Lind was defeated in Ostrel East by a Varnek candidate with a margin of 194 votes.", "194",
+         "Anna Lind was defeated in Ostrel East by a Varnek candidate with a 149 vote margin.", "149", true,
+         false);
     /* the shared words on the other side of the figure: another clause */
     pair("The Ostrel World Games are held every other year, and Kessel has won the 400 metres hurdles there in 2017.",
          "2017", "Kessel of Varnia won the 400 metres hurdles final at the 2019 Ostrel World Games in Doha.", "2019",

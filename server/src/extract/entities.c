@@ -1249,6 +1249,66 @@ static int qc_ents_person_in(const qc_ents *self, size_t pos, size_t lo, char ge
     return -1;
 }
 
+int qc_ents_latter(const qc_ents *self, size_t pos, bool latter)
+{
+    const qc_mention *m2 = NULL, *m1 = NULL;
+    for (size_t i = self->mentions.len; i > 0; i--) {
+        const qc_mention *m = &self->mentions.items[i - 1];
+        if (m->pos >= pos)
+            continue;
+        if (!m2) {
+            m2 = m;
+        } else if (m->ent != m2->ent) {
+            m1 = m;
+            break;
+        }
+    }
+    if (!m1 || pos - m1->pos > 400)
+        return -1;
+    /* an "and" between them, no sentence end between them and pos but one */
+    const char *t = self->text;
+    bool joined = false;
+    for (size_t i = m1->pos; i + 5 <= m2->pos && !joined; i++)
+        joined = !memcmp(t + i, " and ", 5);
+    size_t ends = 0;
+    for (size_t i = m1->pos; i < pos; i++)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (t[i + 1] == ' ' || t[i + 1] == '\n'))
+            ends++;
+    if (!joined || ends > 1)
+        return -1;
+    return latter ? m2->ent : m1->ent;
+}
+
+int qc_ents_named_next(const qc_ents *self, size_t pos, size_t within)
+{
+    for (size_t i = 0; i < self->mentions.len; i++) {
+        const qc_mention *m = &self->mentions.items[i];
+        if (m->pos <= pos)
+            continue;
+        if (m->pos > pos + within)
+            return -1;
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (e->is_org)
+            continue;
+        if (!m->subject || m->prep)
+            return -1;   /* someone else first */
+        /* in the next sentence: one sentence end between */
+        size_t ends = 0;
+        for (size_t k = pos; k < m->pos; k++)
+            if ((self->text[k] == '.' || self->text[k] == '!' || self->text[k] == '?') &&
+                k + 1 < m->pos && !isalnum((unsigned char)self->text[k + 1]))
+                ends++;
+        if (ends > 1)
+            return -1;
+        /* first named here: not a person the text had named before */
+        for (size_t k = 0; k < i; k++)
+            if (self->mentions.items[k].ent == m->ent)
+                return -1;
+        return m->ent;
+    }
+    return -1;
+}
+
 int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender)
 {
     int any, e = qc_ents_person_in(self, pos, lo, gender, false, &any);
@@ -1527,6 +1587,36 @@ static bool qc_past_verb(const qc_token *t)
     return false;
 }
 
+/* "She was given a chance to audition …": a he/she opening a sentence, a
+ * verb after it, carries on its person — the latest subject
+ * of its gender in this sentence or the one before — as a subject
+ * mention, so that the next "she said" finds the same person through it
+ * rather than a name met since as an object. */
+static void qc_ents_pronoun_subject(qc_ents *self, size_t i, size_t b, const bool *outside)
+{
+    const qc_token *toks = self->toks;
+    const qc_token *t = &toks[i];
+    if (i + 1 >= b || !outside[i + 1])
+        return;
+    /* (only at a sentence's start: "… who claimed Biden commented … when
+     * she was 14" is a clause of someone else's sentence) */
+    bool opens = i == 0 || (toks[i - 1].type == QC_TK_PUNCT && (toks[i - 1].flags & QC_TKF_SENT_END)) ||
+                 (t->flags & QC_TKF_CAP);
+    const qc_token *n = &toks[i + 1];
+    if (!opens || !qc_lower(n) || !(qc_is_verb(n) || qc_past_verb(n) || (qc_cls(n) & QC_LX_AUX)))
+        return;
+    /* the start of the sentence before */
+    size_t lo = i, ends = 0;
+    while (lo > 0 && ends < 2) {
+        if (toks[lo - 1].type == QC_TK_PUNCT && (toks[lo - 1].flags & QC_TKF_SENT_END) && ++ends == 2)
+            break;
+        lo--;
+    }
+    int e = qc_ents_recent_subject(self, t->start, toks[lo].start, t->key[0] == 'h' ? 'm' : 'f');
+    if (e >= 0)
+        qc_ents_add_mention(self, t->start, e, true);
+}
+
 static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const bool *outside)
 {
     const qc_token *toks = self->toks;
@@ -1570,9 +1660,8 @@ static void qc_ents_statement(qc_ents *self, size_t a, size_t b, size_t s, const
             return;
         }
     }
-    if (strncmp(toks[s].key, "statement", 9))
-        return;   /* the rest is how news text names a statement's author */
-    /* "Varnek Hydro issued a statement", "The ministry put out a statement" */
+    /* "Varnek Hydro issued a statement", "The ministry put out a statement",
+     * "Mitchell Stoltz, a senior attorney of the EFF, sent a letter" */
     if (s > a && (!strcmp(toks[s - 1].key, "a") || (s > a + 1 && !strcmp(toks[s - 2].key, "a")))) {
         size_t st = s;
         while (st > a && !(toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)))
@@ -1651,6 +1740,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         const qc_token *t = &toks[i];
         if (pass == 2 && qc_word(t) && (qc_cls(t) & QC_LX_DOC) && qc_lower(t))
             qc_ents_statement(self, a, b, i, outside);
+        if (pass == 2 && qc_word(t) && (!strcmp(t->key, "he") || !strcmp(t->key, "she")))
+            qc_ents_pronoun_subject(self, i, b, outside);
         if (!qc_capword(t))
             continue;
         if ((qc_cls(t) & (QC_LX_FUNC | QC_LX_PRONOUN)) && !(t->flags & QC_TKF_ALLCAPS))

@@ -116,6 +116,16 @@ int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);
  * researchers"): the most recent person before pos titled author,
  * co-author or researcher, else the first after it; -1 if none. */
 int qc_ents_author(const qc_ents *self, size_t pos);
+/* "the latter" (latter) / "the former": the second / first of the last
+ * two names joined by "and" before pos in its sentence or the one before
+ * ("the Federal Aviation Administration and the National Transportation
+ * Safety Board, with the latter …"), or -1. */
+int qc_ents_latter(const qc_ents *self, size_t pos, bool latter);
+/* A person first named after pos, within `within` bytes and the next
+ * sentence, as a subject, with nobody else named in between: whom "The education secretary has
+ * criticised …" opening a story turns out to be ("Gillian Keegan told …"),
+ * or -1. */
+int qc_ents_named_next(const qc_ents *self, size_t pos, size_t within);
 /* Most recent organisation before pos whose name contains `word` ("the
  * foundation"), or any organisation for "the company"/"the firm". */
 int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word);

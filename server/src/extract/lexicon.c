@@ -45,7 +45,7 @@ static const qc_lx_list qc_lx_lists[] = {
        * add", and verbs that frame a quotation as the subject's view */
       "add explain note describe remark continue express expressed expresses opine opines opined "
       "underlined underlines underscored underscores referred refers professed professes "
-      "shared elaborated elaborates cried cries sobbed wept",
+      "shared elaborated elaborates cried cries sobbed wept confirming",
       QC_LX_VERB },
     { "saying adding stating telling writing tweeting claiming warning vowing explaining noting "
       "asking replying responding arguing insisting declaring announcing stressing commenting "

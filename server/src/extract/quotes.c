@@ -914,6 +914,17 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             n = qc_np_backward(T, lo, j);
         }
     }
+    /* "…, with the latter yesterday confirming on Twitter …": the latter
+     * acts (qc_resolve finds whom it means) */
+    if (!qc_np_ok(&n))
+        for (size_t k = j; k > lo + 1 && j - k < 2; k--)
+            if ((qc_tis(&T[k - 1], "latter") || qc_tis(&T[k - 1], "former")) && qc_tis(&T[k - 2], "the")) {
+                memset(&n, 0, sizeof n);
+                n.kind = QC_NP_GENERIC;
+                n.a = n.na = k - 2;
+                n.b = n.nb = k;
+                strcpy(n.head, T[k - 1].key);   /* "latter", "former" */
+            }
     bool object = qc_np_ok(&n) && n.kind == QC_NP_PERSON && n.nb - n.na == 1 && n.a > lo &&
                   qc_lowerw(&T[n.a - 1]) && (qc_tis(&T[n.a - 1], "to") || qc_tis(&T[n.a - 1], "for") ||
                                              qc_tis(&T[n.a - 1], "of") || qc_tis(&T[n.a - 1], "at") ||
@@ -1182,6 +1193,16 @@ static int qc_doc_named_owner(qc_qx *x, const qc_np *np, size_t npos)
     return -1;
 }
 
+/* Is pos in the story's first sentence (no sentence ended before it)? */
+static bool qc_in_lead(const qc_qx *x, size_t pos)
+{
+    const qc_token *T = x->toks.items;
+    for (size_t i = 0; i < x->toks.len && T[i].start < pos; i++)
+        if (T[i].type == QC_TK_PUNCT && (T[i].flags & QC_TKF_SENT_END) && x->outside[i])
+            return false;
+    return true;
+}
+
 static void qc_resolve(qc_qx *x, qc_q *q)
 {
     qc_possessor(x, &q->np);
@@ -1194,6 +1215,62 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     q->sp_start = T[np->a].start;
     q->sp_end = T[np->b - 1].end;
     size_t npos = T[np->a].start < pos ? T[np->a].start : pos;
+    /* "with the latter yesterday confirming on Twitter …" */
+    if (np->b == np->a + 2 && qc_tis(&T[np->a], "the") &&
+        (qc_tis(&T[np->a + 1], "latter") || qc_tis(&T[np->a + 1], "former"))) {
+        e = qc_ents_latter(&x->ents, T[np->a].start, qc_tis(&T[np->a + 1], "latter"));
+        if (e >= 0) {
+            q->speaker = x->ents.ents.items[e].name;
+            return;
+        }
+    }
+    /* "The Varnian government said", "the government of American Samoa":
+     * the government of that place, whatever entity its name matches */
+    {
+        size_t a = np->a, b = np->b;
+        if (a < b && qc_tis(&T[a], "the"))
+            a++;
+        bool gov_after = b < x->toks.len && x->outside[b] && qc_tis(&T[b], "government") && b > a &&
+                         (T[b - 1].flags & QC_TKF_CAP) && !(T[b - 1].flags & QC_TKF_POSS);
+        bool gov_of = b > a + 2 && qc_tis(&T[a], "government") && qc_tis(&T[a + 1], "of") &&
+                      (T[a + 2].flags & QC_TKF_CAP);
+        if (gov_after || gov_of) {
+            if (gov_after) {
+                b++;
+                q->speaker_text = qc_ents_span_text(&x->ents, np->a, b);
+                q->sp_end = T[b - 1].end;
+            }
+            char *name = qc_ents_span_text(&x->ents, a, b);
+            if (gov_of)
+                name[0] = 'G';
+            q->speaker = name;
+            return;
+        }
+    }
+    /* "the family said": the family of the people the story is about —
+     * "the family of Eve Smith" is Eve Smith's family, a bare "the family"
+     * the family of the last person named ("Dyan Gay" → "Gay family") */
+    if (np->b > np->a && qc_tis(&T[np->b - 1], "family") && qc_tis(&T[np->a], "the") && np->b == np->a + 2) {
+        const char *who = NULL;
+        size_t k = np->b;
+        if (k + 1 < x->toks.len && qc_tis(&T[k], "of") && x->outside[k + 1]) {
+            qc_np of = qc_np_forward(T, k + 1, x->toks.len);
+            int oe = qc_np_ok(&of) && of.kind == QC_NP_PERSON ? qc_ents_lookup(&x->ents, &of, false) : -1;
+            if (oe >= 0)
+                who = qc_arena_printf(x->ents.arena, "%s's family", x->ents.ents.items[oe].name);
+        }
+        if (!who) {
+            int pe = qc_ents_recent(&x->ents, npos, false, 0);
+            const char *name = pe >= 0 ? x->ents.ents.items[pe].name : NULL;
+            const char *last = name ? strrchr(name, ' ') : NULL;
+            if (last && last[1])
+                who = qc_arena_printf(x->ents.arena, "%s family", last + 1);
+        }
+        if (who) {
+            q->speaker = who;
+            return;
+        }
+    }
     /* "the study", "the team", "the researchers": the study's named
      * authors */
     if ((np->kind == QC_NP_GENERIC || np->kind == QC_NP_ROLE || np->kind == QC_NP_DOC) && np->b > np->a &&
@@ -1255,6 +1332,12 @@ static void qc_resolve(qc_qx *x, qc_q *q)
             !(qc_tcls(&T[np->b - 1]) & QC_LX_GENERIC) && strncmp(T[np->b - 1].key, "spokes", 6) &&
             !qc_tis(&T[np->b - 1], "official") && !qc_tis(&T[np->b - 1], "representative"))
             e = qc_role_coref(x, q, np, npos);
+        /* "The education secretary has criticised …, telling Sky News: “…”"
+         * opening a story that names her next ("Gillian Keegan told …"):
+         * a definite title in the first sentence, nobody named before it */
+        if (e < 0 && qc_tis(&T[np->a], "the") && np->tb > np->ta && x->ents.mentions.len &&
+            x->ents.mentions.items[0].pos > npos && qc_in_lead(x, npos))
+            e = qc_ents_named_next(&x->ents, npos, 600);
         if (e < 0 && np->nb > np->na && !titles_only) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;

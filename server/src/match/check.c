@@ -30,7 +30,10 @@
  *     the words to someone else). None SAME and one DIFFERENT:
  *     misattributed-quote (error), fix = the sources' speaker. A passage
  *     outside source quotations (a statement's own text, a paraphrase) or
- *     a draft quote without a speaker never gives a misattribution.
+ *     a draft quote without a speaker never gives a misattribution. A
+ *     draft speaker called only by a title it never resolves ("the Supreme
+ *     Leader wrote") stands for the one person the source gives that
+ *     title, if only one (qc_role_holder).
  *   - weak-source (info) for a quote found without error when every
  *     article carrying it exactly is rated "low", or when one independent
  *     story (cluster) carries it and its best rating is below 0.75 (a
@@ -699,6 +702,80 @@ static bool qc_role_fits(const qc_extraction *ex, const char *name, const char *
     return false;
 }
 
+/* Does the source passage k, whose speaker its text leaves unnamed but
+ * describes ("One resident", "a witness" — not a pronoun, a document, a
+ * definite role, one's own ("its source") or a spokesperson, who speaks
+ * for someone), name `name`
+ * in the same paragraph before the words' end — the one spoken to, or
+ * spoken of? */
+static bool qc_unnamed_beside(const qc_cand *k, const char *name)
+{
+    const char *st = k->sq ? k->sq->speaker_text : NULL;
+    if (!st || !*st || qc_match_is_pronoun(st) || qc_match_is_document(st) || !strncasecmp(st, "the ", 4) ||
+        !strncasecmp(st, "its ", 4) || !strncasecmp(st, "his ", 4) || !strncasecmp(st, "her ", 4) ||
+        !strncasecmp(st, "their ", 6) || !strncasecmp(st, "our ", 4) ||
+        strstr(st, "spokes") || strstr(st, "representative") || strstr(st, "aide") || isupper((unsigned char)st[strlen(st) - 1]))
+        return false;
+    for (const char *p = st; *p; p++)
+        if (p > st && isupper((unsigned char)*p) && p[-1] == ' ')
+            return false;   /* a name in it: not merely described */
+    const char *t = k->src->text->data;
+    size_t end = k->sq->end, start = k->sq->start;
+    while (start > 0 && t[start - 1] != '\n')
+        start--;
+    if (end - start > 1500)
+        return false;
+    const char *forms[2];
+    size_t nf = qc_name_forms(name, forms);
+    for (size_t f = 0; f < nf; f++) {
+        size_t at = qc_last_form(t, k->src->text->len, end, forms[f], false);
+        if (at != (size_t)-1 && at >= start)
+            return true;
+    }
+    return false;
+}
+
+/* The one person of a source to whom it gives the title a draft's
+ * unresolved speaker is called by ("the Supreme Leader" for "Supreme
+ * Leader Ali Khamenei"), or NULL: the title of two words or more, or of
+ * one word with a capital ("the Speaker"), found word for word among the
+ * person's names and titles; no other entity holding it. */
+static const char *qc_role_holder(const qc_extraction *ex, const char *role)
+{
+    if (!ex || !role || strncasecmp(role, "the ", 4))
+        return NULL;
+    const char *r = role + 4;
+    size_t rl = strlen(r);
+    if (rl < 4 || (!strchr(r, ' ') && !isupper((unsigned char)r[0])))
+        return NULL;
+    const char *found = NULL;
+    for (size_t i = 0; i < ex->nentities; i++) {
+        const qc_entity *e = &ex->entities[i];
+        if (e->is_org)
+            continue;
+        /* every word of the title is one the extractor gave the person
+         * ("the supreme", "the leader") */
+        bool has = true;
+        for (const char *w = r; *w && has;) {
+            size_t wl = strcspn(w, " ");
+            bool word = false;
+            for (size_t a = 0; a < e->naliases && !word; a++)
+                word = !strncasecmp(e->aliases[a], "the ", 4) && strlen(e->aliases[a] + 4) == wl &&
+                       !strncasecmp(e->aliases[a] + 4, w, wl);
+            has = word || (wl <= 3 && islower((unsigned char)w[0]));   /* "of", "for" */
+            w += wl;
+            while (*w == ' ')
+                w++;
+        }
+        if (!has)
+            continue;
+        if (found && strcmp(found, e->name))
+            return NULL;
+        found = e->name;
+    }
+    return found;
+}
+
 /* Where, in the stretch before `pos` (about two paragraphs), the draft
  * last names `name` — by the name, its last word or a title the draft gave
  * it ("the princess" for Princess Ubolratana Mahidol); (size_t)-1 when it
@@ -1244,6 +1321,7 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
         const qc_cand *diff_c[QC_MAX_HITS];
         const qc_cand *same_c[QC_MAX_HITS];
         size_t ndiff = 0, nsame = 0;
+        const char *dholder = NULL;   /* whom the sources give the draft's title */
         for (size_t i = 0; i < nc; i++) {
             qc_cand *k = &cands[i];
             if (!k->found || !k->speaker)
@@ -1260,6 +1338,28 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
                 dset = qc_speaker_set_new(&ds);
             qc_speaker_cmp r = qc_match_speakers_sets(c->cfg, &ds, dset, &ss,
                                                       qc_src_speaker_set(c, k->src, k->sq, &ss));
+            /* "the Supreme Leader wrote" that the draft leaves unresolved:
+             * the one the source gives that title, if only one */
+            const char *holder = r == QC_SPEAKER_UNKNOWN && !q->speaker ? qc_role_holder(k->src->ex, dspeaker) : NULL;
+            if (holder) {
+                qc_speaker_side hs = { holder, dspeaker, k->src->ex, NULL, 0 };
+                r = qc_match_speakers(c->cfg, &hs, &ss);
+                if (r == QC_SPEAKER_DIFFERENT && !dholder)
+                    dholder = holder;
+            }
+            /* "One resident told Paul Rivera of WESH 2 news, “…”" given to
+             * Paul Rivera: the source's speaker is someone unnamed, and the
+             * draft's is named beside the words as another */
+            bool unnamed = r == QC_SPEAKER_UNKNOWN && q->speaker && !k->sq->speaker &&
+                           !(q->speaker_text && strcasecmp(q->speaker_text, k->sq->speaker_text) == 0) &&
+                           qc_unnamed_beside(k, q->speaker);
+            if (unnamed) {
+                diff++;
+                diff_sure++;
+                diff_c[ndiff++] = k;
+                free(sctx);
+                continue;
+            }
             free(sctx);
             if (r == QC_SPEAKER_SAME) {
                 same++;
@@ -1295,7 +1395,10 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
             qc_finding *fd = qc_emit(c, QC_CODE_MISATTRIBUTED_QUOTE, q->start, q->end);
             if (fd) {
                 /* the sources' speaker: the first (best) one; outlets naming the same */
-                const char *who = diff_c[0]->speaker;
+                bool named = diff_c[0]->sq->speaker != NULL || dholder;
+                const char *who = named ? diff_c[0]->speaker
+                                        : qc_arena_printf(&c->f->arena, "someone unnamed (\"%s\")",
+                                                          diff_c[0]->sq->speaker_text);
                 qc_strbuf outlets = QC_STRBUF_INIT;
                 for (size_t i = 0; i < ndiff; i++) {
                     const char *o = qc_outlet_name(diff_c[i]->src);
@@ -1304,12 +1407,13 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
                     qc_strbuf_printf(&outlets, "%s%s", outlets.len ? ", " : "", o);
                 }
                 fd->message = qc_arena_printf(&c->f->arena,
-                    "quote attributed to %s, but the sources give it to %s (%s)", dspeaker, who,
-                    qc_strbuf_cstr(&outlets));
+                    "quote attributed to %s%s%s%s, but the sources give it to %s (%s)", dspeaker,
+                    dholder ? " (" : "", dholder ? dholder : "", dholder ? " in the sources)" : "",
+                    who, qc_strbuf_cstr(&outlets));
                 qc_strbuf_free(&outlets);
                 fd->quote = qc_a(c, quote_text);
                 fd->speaker = qc_a(c, dspeaker);
-                if (sp_end > q->speaker_start) {
+                if (named && sp_end > q->speaker_start) {
                     char *title = qc_arena_printf(&c->f->arena, "Attribute to %s", who);
                     qc_add_fix(c, fd, title, q->speaker_start, sp_end, who);
                 }

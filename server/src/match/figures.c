@@ -724,6 +724,42 @@ static bool qc_unit_eq(const char *a, const char *b)
     return !strcmp(a, b);
 }
 
+/* Are a's nearest words either side (those it has) among b's sentence
+ * words? */
+static bool qc_near_in_sent(const qc_mfigure *a, const qc_mfigure *b)
+{
+    uint64_t w[2] = { a->near_l, a->near_r };
+    for (int k = 0; k < 2; k++) {
+        if (!w[k])
+            continue;
+        bool in = false;
+        for (size_t j = 0; j < b->nsent && !in; j++)
+            in = b->sent[j] == w[k];
+        if (!in)
+            return false;
+    }
+    return a->near_l || a->near_r;
+}
+
+/* Does the counted phrase hold the (stemmed) head word `head`? */
+static bool qc_counts_hold(const char *counts, uint64_t head)
+{
+    if (!counts || !head)
+        return false;
+    for (const char *p = counts; *p;) {
+        size_t n = strcspn(p, " -");
+        char w[40];
+        qc_fold_word(p, 0, n, w, sizeof w);
+        qc_stem(w);
+        if (qc_hash(w) == head)
+            return true;
+        p += n;
+        while (*p == ' ' || *p == '-')
+            p++;
+    }
+    return false;
+}
+
 /* Clock times in one zone (or both in UTC), money and other figures in
  * one unit. */
 static bool qc_units_fit(const qc_mfigure *a, const qc_mfigure *b)
@@ -950,9 +986,11 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
         return false;
     switch (fa->kind) {
     case QC_FIGURE_DATE:
-        /* years only: a day or weekday in a story of several days often
-         * sits in a sentence much like another day's */
-        if (a->date_form != QC_DATE_YEAR || b->date_form != QC_DATE_YEAR)
+        /* a year, or a day or weekday alone in its sentence (a story of
+         * several days often has a sentence much like another day's) */
+        if (a->date_form != b->date_form ||
+            (a->date_form != QC_DATE_YEAR &&
+             !((a->date_form == QC_DATE_DAY || a->date_form == QC_DATE_WEEKDAY) && a->date_alone && b->date_alone)))
             return false;
         break;
     case QC_FIGURE_TIME:
@@ -963,7 +1001,9 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
         break;
     case QC_FIGURE_COUNT:
     case QC_FIGURE_PERCENT:
-        if (a->head != b->head)
+        /* (or one counted phrase holds the other's head: "a margin of 194
+         * votes" / "a 149 vote margin") */
+        if (a->head != b->head && !qc_counts_hold(fa->counts, b->head) && !qc_counts_hold(fb->counts, a->head))
             return false;
         break;
     default:
@@ -980,11 +1020,17 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
         if (b->sent[j] == a->self)
             return false;
     size_t agree, shared = qc_sent_shared(a, b, &agree);
-    /* and on the same side of the figure, mostly ("ruled on Thursday that
-     * people born in …" is not "On Friday, Judge … reconsidered his
-     * decision … that people born in …") */
-    if (agree < 2 * (shared - agree))
+    /* and on the same side of the figure, mostly; a day or weekday may
+     * move ("On Sunday, Hong Kongers turned out …" / "… turned out to vote
+     * on Saturday"), but the nearest words beside each must be in the
+     * other sentence ("ruled on Thursday that people born in …" is not "On
+     * Friday, Judge … reconsidered his decision … that people born in …") */
+    if (a->nnear && b->nnear) {
+        if (!qc_near_in_sent(a, b) || !qc_near_in_sent(b, a))
+            return false;
+    } else if (agree < 2 * (shared - agree)) {
         return false;
+    }
     size_t m = a->nsent < b->nsent ? a->nsent : b->nsent;
     if (a->head) {   /* what both count is a shared word too */
         shared++;
