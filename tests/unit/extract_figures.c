@@ -313,6 +313,9 @@ static void test_qualifiers(void **state)
           NULL, "100", false },
         { "Some estimated tolls exceeded 100.", "exceeded 100", "100", C, 100, 0, "more than", NULL,
           NULL, "100", false },
+        /* a conversion in brackets carries the qualifier */
+        { "The field is about 160 km (100 miles) east of the capital.", "100 miles", "100", DI, 100, 0,
+          "about", NULL, "mi", "100 mi", false },
     };
     CHECK(w);
 }

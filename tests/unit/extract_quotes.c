@@ -957,12 +957,20 @@ static void test_more_patterns(void **st)
            { "Passengers deserve better.", D, "Mira Solvik", "The transport secretary", "telling" });
     /* "the family": the family of the people the story is about */
     EXPECT("Karl Ostrov, 50, died at the scene. Dana Ostrov, the driver, survived.\n"
-           "\"It has been remarkably inspiring,\" the family said.",
-           { "It has been remarkably inspiring", D, "Ostrov family", "the family", "said" });
+           "\"It has been remarkably inspiring,\" the family said.\n"
+           "Eva Lind, 21, was found dead on Monday. The family of Eva Lind described it as an \"extraordinarily "
+           "difficult time\".",
+           { "It has been remarkably inspiring", D, "Ostrov family", "the family", "said" },
+           { "extraordinarily difficult time", P, "Eva Lind's family", "The family of Eva Lind", "described" });
     /* any document someone sent, issued, published: theirs */
     EXPECT("Mira Stolz, a senior attorney of the Varnek Rights Foundation, sent a letter to the ministry on Monday.\n"
            "\"Any software can do this,\" the letter read.",
            { "Any software can do this", D, "Mira Stolz", "the letter", "read" });
+    /* "the Spaniard": the one the story follows */
+    EXPECT("Coach Juan Ferro has blamed the referee for the defeat on Sunday.\n"
+           "The visitors conceded a penalty in the fifth minute.\n"
+           "\"The strategy is not the problem,\" the Spaniard added.",
+           { "The strategy is not the problem", D, "Juan Ferro", "the Spaniard", "added" });
     /* a government by its place */
     EXPECT("The government of American Varnia opposed the ruling, calling it an \"imposition by judicial "
            "fiat\".\nThe Ostrelian government said: \"We will appeal.\"",

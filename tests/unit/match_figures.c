@@ -241,6 +241,9 @@ static void test_paraphrase(void **state)
          "Thursday",
          "On Friday, Varnek District Judge Ana Lind reconsidered her decision that people born in Varnia are "
          "citizens of Ostrel.", "Friday", false, false);
+    /* a distance and its conversion in brackets are one claim */
+    pair("The Varnek field lies 160 km (100 miles) east of the capital, Ostrel.", "160 km",
+         "The oil field is about 160 km (100 miles) east of the capital, Ostrel.", "about 160 km", true, false);
     /* one counted phrase holds the other's head */
     pair("Anna Lind was defeated in Ostrel East by a Varnek candidate with a margin of 194 votes.", "194",
          "Anna Lind was defeated in Ostrel East by a Varnek candidate with a 149 vote margin.", "149", true,

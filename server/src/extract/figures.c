@@ -2375,6 +2375,15 @@ void qc_figures_find(qc_arena *arena, const qc_prose *prose, qc_figure_list *out
             continue;
         scan_block(&c, b);
     }
+    /* "about 160 km (100 miles)": the conversion in brackets carries the
+     * qualifier of the distance it converts */
+    for (size_t i = 1; i < out->len; i++) {
+        qc_figure *f = &out->items[i], *p = &out->items[i - 1];
+        if (f->kind != QC_FIGURE_DISTANCE || p->kind != QC_FIGURE_DISTANCE || f->qualifier || !p->qualifier ||
+            f->start < p->end || f->start - p->end > 3 || !memchr(c.s + p->end, '(', f->start - p->end))
+            continue;
+        f->qualifier = p->qualifier;
+    }
     array_free(&c.toks);
     array_free(&c.low);
     array_free(&c.buf);

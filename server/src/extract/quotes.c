@@ -1215,6 +1215,21 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     q->sp_start = T[np->a].start;
     q->sp_end = T[np->b - 1].end;
     size_t npos = T[np->a].start < pos ? T[np->a].start : pos;
+    /* "the Dutchman said": the one the story follows, whose nationality
+     * the text did not give as a title */
+    if (np->b == np->a + 2 && qc_tis(&T[np->a], "the")) {
+        static const char *const demonyms[] = { "dutchman", "spaniard", "frenchman", "englishman", "scotsman",
+                                                "welshman", "irishman", "dutchwoman", "frenchwoman",
+                                                "englishwoman", "scotswoman" };
+        for (size_t i = 0; i < sizeof demonyms / sizeof *demonyms && e < 0; i++)
+            if (qc_tis(&T[np->a + 1], demonyms[i]) &&
+                qc_ents_with_title(&x->ents, npos, np->a + 1, np->a + 2) < 0)
+                e = qc_ents_recent_subject(&x->ents, npos, 0, strstr(demonyms[i], "woman") ? 'f' : 'm');
+        if (e >= 0) {
+            q->speaker = x->ents.ents.items[e].name;
+            return;
+        }
+    }
     /* "with the latter yesterday confirming on Twitter …" */
     if (np->b == np->a + 2 && qc_tis(&T[np->a], "the") &&
         (qc_tis(&T[np->a + 1], "latter") || qc_tis(&T[np->a + 1], "former"))) {
@@ -1250,9 +1265,11 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     /* "the family said": the family of the people the story is about —
      * "the family of Eve Smith" is Eve Smith's family, a bare "the family"
      * the family of the last person named ("Dyan Gay" → "Gay family") */
-    if (np->b > np->a && qc_tis(&T[np->b - 1], "family") && qc_tis(&T[np->a], "the") && np->b == np->a + 2) {
+    bool fam_of = np->b > np->a + 3 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->a + 1], "family") &&
+                  qc_tis(&T[np->a + 2], "of");
+    if ((np->b == np->a + 2 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->b - 1], "family")) || fam_of) {
         const char *who = NULL;
-        size_t k = np->b;
+        size_t k = np->a + 2;
         if (k + 1 < x->toks.len && qc_tis(&T[k], "of") && x->outside[k + 1]) {
             qc_np of = qc_np_forward(T, k + 1, x->toks.len);
             int oe = qc_np_ok(&of) && of.kind == QC_NP_PERSON ? qc_ents_lookup(&x->ents, &of, false) : -1;

@@ -84,6 +84,7 @@ static const char *const qc_stop[] = {
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
     "morning", "night", "afternoon", "evening", "according", "per", "cent", "percent",
     "people", "would", "will", "can", "could", "new", "one", "other", "being", "did", "do",
+    "them", "him", "us", "our", "you", "your", "me", "my",
 };
 
 static const char *const qc_clause_words[] = { "and", "but", "while", "when", "whereas",
@@ -469,6 +470,11 @@ static bool qc_kin(const qc_mfigure *out, const qc_figure *g, size_t ss, size_t 
     case QC_FIGURE_OTHER:
     case QC_FIGURE_TIME:
         return qc_unit_eq(g->unit, f->unit);
+    case QC_FIGURE_DISTANCE: {
+        /* "160 km (100 miles)": the same distance converted, no rival */
+        double x = f->value * qc_unit_scale(f->unit), y = g->value * qc_unit_scale(g->unit);
+        return qc_unit_eq(g->unit, f->unit) || fabs(x - y) > 0.03 * fmax(fabs(x), fabs(y));
+    }
     default:
         return true;
     }
