@@ -971,6 +971,13 @@ static void test_more_patterns(void **st)
            "The visitors conceded a penalty in the fifth minute.\n"
            "\"The strategy is not the problem,\" the Spaniard added.",
            { "The strategy is not the problem", D, "Juan Ferro", "the Spaniard", "added" });
+    /* a title-case headline names nobody; "ten" inside a name */
+    EXPECT("Disappointed Coach Speaks Out After Ostrel United Exit In Varnia\n"
+           "Ivo ten Berg has expressed his disappointment on Tuesday.\n"
+           "\"We lost it before,\" the Dutchman said.\n"
+           "\"We made mistakes,\" ten Berg added.",
+           { "We lost it before", D, "Ivo ten Berg", "the Dutchman", "said" },
+           { "We made mistakes", D, "Ivo ten Berg", "ten Berg", "added" });
     /* a government by its place */
     EXPECT("The government of American Varnia opposed the ruling, calling it an \"imposition by judicial "
            "fiat\".\nThe Ostrelian government said: \"We will appeal.\"",

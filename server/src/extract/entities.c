@@ -1309,6 +1309,26 @@ int qc_ents_named_next(const qc_ents *self, size_t pos, size_t within)
     return -1;
 }
 
+int qc_ents_protagonist(const qc_ents *self, size_t pos, char gender)
+{
+    int best = -1;
+    size_t best_n = 0;
+    size_t *count = qc_calloc(self->ents.len ? self->ents.len : 1, sizeof *count);
+    for (size_t i = 0; i < self->mentions.len && self->mentions.items[i].pos < pos; i++) {
+        const qc_mention *m = &self->mentions.items[i];
+        const qc_ent *e = &self->ents.items[m->ent];
+        if (e->is_org || !strchr(e->name, ' ') || (gender && e->gender && e->gender != gender))
+            continue;
+        count[m->ent] += m->subject ? 2 : 1;
+        if (count[m->ent] > best_n) {
+            best_n = count[m->ent];
+            best = m->ent;
+        }
+    }
+    free(count);
+    return best;
+}
+
 int qc_ents_recent_subject(const qc_ents *self, size_t pos, size_t lo, char gender)
 {
     int any, e = qc_ents_person_in(self, pos, lo, gender, false, &any);
@@ -1734,6 +1754,16 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
     const qc_token *toks = self->toks;
     size_t last_end = (size_t)-1;   /* one past the last name, and whether it was a preposition's object */
     bool last_prep = false;
+    /* a headline in title case ("‘I’m Disappointed As A Manager’, Says Ten
+     * Hag After Man Utd’s Europe Exit") names nobody new: its capitals are
+     * not names */
+    size_t nw = 0, ncap = 0;
+    for (size_t i = a; i < b; i++)
+        if (qc_word(&toks[i]) && isalpha((unsigned char)toks[i].key[0])) {
+            nw++;
+            ncap += (toks[i].flags & QC_TKF_CAP) != 0;
+        }
+    bool titlecase = nw >= 5 && ncap * 10 >= nw * 8;
     for (size_t i = a; i < b; i++) {
         if (!outside[i])
             continue;
@@ -1949,7 +1979,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             }
         }
         if (np.kind == QC_NP_ORG) {
-            int e = qc_ents_lookup(self, &np, pass == 1 || np.nb - np.na > 1 || subject);
+            int e = qc_ents_lookup(self, &np, !titlecase && (pass == 1 || np.nb - np.na > 1 || subject));
             /* "Full Name (ABBR)" */
             if (e >= 0 && j + 2 < b && toks[j].cp == '(' && toks[j + 1].type == QC_TK_WORD &&
                 qc_acr(&toks[j + 1]) && toks[j + 2].cp == ')') {
@@ -1963,9 +1993,9 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
             int e = -1;
             if (pass == 1 && strong && np.nb - np.na >= 2)
-                e = qc_ents_lookup(self, &np, true);
+                e = qc_ents_lookup(self, &np, !titlecase);
             else if (pass == 2)
-                e = qc_ents_lookup(self, &np, strong);
+                e = qc_ents_lookup(self, &np, strong && !titlecase);
             if (e >= 0 && app_b > app_a) {
                 qc_ent_add_title(self, &self->ents.items[e], toks, app_a, app_b);
                 qc_np an = qc_np_analyze(toks, app_a, app_b);

@@ -126,6 +126,9 @@ int qc_ents_latter(const qc_ents *self, size_t pos, bool latter);
  * criticised …" opening a story turns out to be ("Gillian Keegan told …"),
  * or -1. */
 int qc_ents_named_next(const qc_ents *self, size_t pos, size_t within);
+/* The person (named with two words or more) mentioned most before pos, of
+ * a fitting gender ('m', 'f', 0): whom a story follows; -1 when none. */
+int qc_ents_protagonist(const qc_ents *self, size_t pos, char gender);
 /* Most recent organisation before pos whose name contains `word` ("the
  * foundation"), or any organisation for "the company"/"the firm". */
 int qc_ents_recent_org_with(const qc_ents *self, size_t pos, const char *word);

@@ -121,7 +121,7 @@ static const qc_lx_list qc_lx_lists[] = {
     { "code-named codenamed code named dubbed nicknamed titled entitled so-called known "
       "hashtag slogan motto headlined branded labelled labeled termed",
       QC_LX_NAMING },
-    { "al al- el bin ibn bint de del della der di da van von la le du dos das ben abu st. st",
+    { "al al- el bin ibn bint de del della der di da van von la le du dos das ben abu st. st ten ter den",
       QC_LX_PARTICLE },
     { "has had have was were is are be been also later then earlier once again previously "
       "reportedly further recently repeatedly publicly privately quickly simply subsequently "

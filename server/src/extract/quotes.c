@@ -1215,8 +1215,8 @@ static void qc_resolve(qc_qx *x, qc_q *q)
     q->sp_start = T[np->a].start;
     q->sp_end = T[np->b - 1].end;
     size_t npos = T[np->a].start < pos ? T[np->a].start : pos;
-    /* "the Dutchman said": the one the story follows, whose nationality
-     * the text did not give as a title */
+    /* "the Dutchman said": the one the story follows (named most so far),
+     * whose nationality the text did not give as a title */
     if (np->b == np->a + 2 && qc_tis(&T[np->a], "the")) {
         static const char *const demonyms[] = { "dutchman", "spaniard", "frenchman", "englishman", "scotsman",
                                                 "welshman", "irishman", "dutchwoman", "frenchwoman",
@@ -1224,7 +1224,7 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         for (size_t i = 0; i < sizeof demonyms / sizeof *demonyms && e < 0; i++)
             if (qc_tis(&T[np->a + 1], demonyms[i]) &&
                 qc_ents_with_title(&x->ents, npos, np->a + 1, np->a + 2) < 0)
-                e = qc_ents_recent_subject(&x->ents, npos, 0, strstr(demonyms[i], "woman") ? 'f' : 'm');
+                e = qc_ents_protagonist(&x->ents, npos, strstr(demonyms[i], "woman") ? 'f' : 'm');
         if (e >= 0) {
             q->speaker = x->ents.ents.items[e].name;
             return;
