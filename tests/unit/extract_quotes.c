@@ -978,6 +978,14 @@ static void test_more_patterns(void **st)
            "\"We made mistakes,\" ten Berg added.",
            { "We lost it before", D, "Ivo ten Berg", "the Dutchman", "said" },
            { "We made mistakes", D, "Ivo ten Berg", "ten Berg", "added" });
+    /* "the information minister": a portfolio the lexicon does not know */
+    EXPECT("Information minister Marek Lubo announced the death on Monday.\n"
+           "\"He will be missed,\" the information minister said.",
+           { "He will be missed", D, "Marek Lubo", "the information minister", "said" });
+    /* "Gov." is "governor" */
+    EXPECT("Varnia Gov. Rik Solt held a press conference on Monday.\n"
+           "\"If you are in an evacuation zone, leave,\" added the Varnia Governor.",
+           { "If you are in an evacuation zone, leave", D, "Rik Solt", "the Varnia Governor", "added" });
     /* a government by its place */
     EXPECT("The government of American Varnia opposed the ruling, calling it an \"imposition by judicial "
            "fiat\".\nThe Ostrelian government said: \"We will appeal.\"",

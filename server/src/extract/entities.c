@@ -773,6 +773,23 @@ static bool qc_portfolio_at(const qc_token *toks, size_t i, size_t b)
            strlen(t->key) >= 3 && strlen(t->key) < 60;
 }
 
+/* A title as written out ("gov." is "governor"), so that "Florida Gov.
+ * Rick Scott" is "the Florida Governor". */
+static const char *qc_title_full(const char *key)
+{
+    static const char *const abbr[][2] = { { "gov.", "governor" }, { "sen.", "senator" },
+                                           { "rep.", "representative" }, { "gen.", "general" },
+                                           { "lt.", "lieutenant" }, { "col.", "colonel" },
+                                           { "capt.", "captain" }, { "sgt.", "sergeant" },
+                                           { "prof.", "professor" }, { "supt.", "superintendent" },
+                                           { "insp.", "inspector" }, { "det.", "detective" },
+                                           { "maj.", "major" }, { "adm.", "admiral" }, { "pres.", "president" } };
+    for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
+        if (!strcmp(key, abbr[i][0]))
+            return abbr[i][1];
+    return key;
+}
+
 static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++) {
@@ -789,12 +806,13 @@ static void qc_ent_add_title(qc_ents *self, qc_ent *e, const qc_token *toks, siz
         }
         if (!(qc_cls(&toks[i]) & (QC_LX_TITLE | QC_LX_MOD)) || (toks[i].flags & QC_TKF_ALLCAPS))
             continue;
+        const char *w = qc_title_full(toks[i].key);
         bool have = false;
         for (size_t k = 0; k < e->titles.len; k++)
-            if (!strcmp(e->titles.items[k], toks[i].key))
+            if (!strcmp(e->titles.items[k], w))
                 have = true;
         if (!have)
-            array_push(&e->titles, qc_arena_strdup(self->arena, toks[i].key));
+            array_push(&e->titles, qc_arena_strdup(self->arena, w));
     }
 }
 

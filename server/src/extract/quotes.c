@@ -32,6 +32,7 @@
 #include "util/utf8.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -654,6 +655,18 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
         n.a = p;
         n.b = p + 2;
         strcpy(n.head, T[p + 1].key);
+    }
+    /* "the information minister said": a portfolio the lexicon does not
+     * know, then the title */
+    if (!qc_np_ok(&n) && p + 3 < hi && qc_tis(&T[p], "the") && qc_lowerw(&T[p + 1]) && qc_lowerw(&T[p + 2]) &&
+        !(qc_tcls(&T[p + 1]) & (QC_LX_VERB | QC_LX_FUNC)) && (qc_tcls(&T[p + 2]) & QC_LX_TITLE) &&
+        qc_verb(&T[p + 3])) {
+        memset(&n, 0, sizeof n);
+        n.kind = QC_NP_ROLE;
+        n.a = n.na = n.nb = p;
+        n.ta = p + 1;
+        n.b = n.tb = p + 3;
+        snprintf(n.head, sizeof n.head, "%s", T[p + 2].key);
     }
     if (!qc_np_ok(&n))
         return false;

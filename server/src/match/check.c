@@ -1545,7 +1545,11 @@ static bool qc_same_qualifier(const qc_figure *a, const qc_figure *b)
 
 static bool qc_same_claim(const qc_figure *a, const qc_figure *b)
 {
-    if (a->value != b->value || a->value_max != b->value_max || a->vague != b->vague)
+    if (a->value != b->value || a->value_max != b->value_max || a->vague != b->vague || a->kind != b->kind)
+        return false;
+    /* dates by what they name ("October 15" is not "October 22") */
+    if (a->kind == QC_FIGURE_DATE &&
+        (!a->normalized || !b->normalized || strcmp(a->normalized, b->normalized)))
         return false;
     return qc_same_qualifier(a, b) &&
            (!a->qualifier || a->unit == b->unit || (a->unit && b->unit && !strcmp(a->unit, b->unit)));

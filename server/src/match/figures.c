@@ -1053,7 +1053,7 @@ bool qc_match_figure_same_thing(const qc_mfigure *a, const qc_mfigure *b)
 bool qc_match_figure_restates(const qc_mfigure *a, const qc_mfigure *b)
 {
     const qc_figure *fa = a->fig, *fb = b->fig;
-    if (fa->kind != fb->kind || fa->vague || fb->vague || !a->self || a->self != b->self ||
+    if (fa->kind != fb->kind || fa->vague || fb->vague || fa->value != fb->value || fa->value_max != fb->value_max ||
         (a->head && b->head && a->head != b->head) || !qc_match_figure_compatible(a, b))
         return false;
     size_t agree, shared = qc_sent_shared(a, b, &agree);
