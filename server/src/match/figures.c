@@ -432,20 +432,31 @@ static void qc_head_of(const char *counts, uint64_t *head, unsigned *classes)
 
 static bool qc_unit_eq(const char *a, const char *b);
 
-static void qc_sent_add(qc_mfigure *out, uint64_t h, bool after)
+/* A sentence word's 32-bit key (never 0), from its hash or its text. */
+static uint32_t qc_key_of(uint64_t h)
+{
+    uint32_t k = (uint32_t)(h ^ (h >> 32));
+    return k ? k : 1;
+}
+
+static uint32_t qc_key32(const char *s) { return qc_key_of(qc_hash(s)); }
+
+static void qc_sent_add(qc_mfigure *out, uint32_t h, bool after)
 {
     size_t i = 0;
-    while (i < out->nsent && out->sent[i] != h)
+    while (i < out->nsent && out->sent[i] < h)
         i++;
-    if (i == out->nsent) {
+    if (i == out->nsent || out->sent[i] != h) {
         if (out->nsent == sizeof out->sent / sizeof *out->sent)
             return;
-        out->sent[out->nsent++] = h;
+        /* kept sorted: two sentences are compared by one merge */
+        memmove(out->sent + i + 1, out->sent + i, (out->nsent - i) * sizeof *out->sent);
+        memmove(out->sent_side + i + 1, out->sent_side + i, (out->nsent - i) * sizeof *out->sent_side);
+        out->sent[i] = h;
+        out->sent_side[i] = 0;
+        out->nsent++;
     }
-    if (after)
-        out->sent_after |= 1u << i;
-    else
-        out->sent_before |= 1u << i;
+    out->sent_side[i] |= after ? 2 : 1;
 }
 
 /* Could g be the same claim as out's figure, in its sentence [ss, se)? */
@@ -567,7 +578,7 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const qc_fig
                 snprintf(t, sizeof t, "%s", ws[k].w);
                 qc_stem(t);
             }
-            qc_sent_add(out, qc_hash(t), side == 1);
+            qc_sent_add(out, qc_key32(t), side == 1);
         }
     }
     {
@@ -575,12 +586,12 @@ void qc_match_figure_prepare(qc_mfigure *out, const qc_figure *fig, const qc_fig
         qc_fold_word(text, fig->num_start, fig->num_end > fig->num_start ? fig->num_end : fig->end, w,
                      sizeof w);
         snprintf(t, sizeof t, "#%s", w);
-        out->self = isdigit((unsigned char)w[0]) ? qc_hash(t) : 0;
+        out->self = isdigit((unsigned char)w[0]) ? qc_key32(t) : 0;
     }
     out->kin = 1;
     if (all) {
         out->kin = 0;
-        for (size_t i = 0; i < nall; i++)
+        for (size_t i = 0; i < nall && out->kin < 9; i++)
             out->kin += qc_kin(out, &all[i], ss, se);
     }
     /* a day alone in its sentence: no other weekday or month named there
@@ -740,7 +751,7 @@ static bool qc_near_in_sent(const qc_mfigure *a, const qc_mfigure *b)
             continue;
         bool in = false;
         for (size_t j = 0; j < b->nsent && !in; j++)
-            in = b->sent[j] == w[k];
+            in = b->sent[j] == qc_key_of(w[k]);
         if (!in)
             return false;
     }
@@ -779,16 +790,20 @@ static bool qc_units_fit(const qc_mfigure *a, const qc_mfigure *b)
  * them stand on the same side of both figures. */
 static size_t qc_sent_shared(const qc_mfigure *a, const qc_mfigure *b, size_t *agree)
 {
-    size_t shared = 0;
+    size_t shared = 0, i = 0, j = 0;
     *agree = 0;
-    for (size_t i = 0; i < a->nsent; i++)
-        for (size_t j = 0; j < b->nsent; j++)
-            if (a->sent[i] == b->sent[j]) {
-                shared++;
-                *agree += ((a->sent_before >> i) & (b->sent_before >> j) & 1) ||
-                          ((a->sent_after >> i) & (b->sent_after >> j) & 1);
-                break;
-            }
+    while (i < a->nsent && j < b->nsent) {
+        if (a->sent[i] < b->sent[j]) {
+            i++;
+        } else if (a->sent[i] > b->sent[j]) {
+            j++;
+        } else {
+            shared++;
+            *agree += (a->sent_side[i] & b->sent_side[j]) != 0;
+            i++;
+            j++;
+        }
+    }
     return shared;
 }
 

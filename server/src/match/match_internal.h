@@ -173,12 +173,14 @@ typedef struct qc_mfigure {
     size_t nnear;
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
-    uint64_t sent[32];            /* the content words of its whole sentence
-                                     (other numbers as "#N"), distinct */
-    size_t nsent;
-    uint32_t sent_before, sent_after;   /* bit i: sent[i] occurs before / after it */
-    uint64_t self;                /* its own number as a sentence word ("#42"); 0 */
-    unsigned kin;                 /* figures of its sentence that could be the
+    uint32_t sent[24];            /* the content words of its whole sentence
+                                     (other numbers as "#N"), distinct, sorted
+                                     (32-bit keys: kept small, one per figure of
+                                     every article touched) */
+    uint8_t sent_side[24];        /* bit 0: sent[i] occurs before it, bit 1: after */
+    uint8_t nsent;
+    uint32_t self;                /* its own number as a sentence word ("#42"); 0 */
+    uint8_t kin;                 /* figures of its sentence that could be the
                                      same claim: same kind (and counted noun,
                                      date precision), itself included */
 } qc_mfigure;
