@@ -568,14 +568,23 @@ static size_t qc_name_forms(const char *name, const char **forms)
     return nf;
 }
 
-static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const char *name)
+/* The last place before pos (within about two paragraphs) where t writes
+ * `name` or its last word; (size_t)-1 when it does not. */
+static size_t qc_last_name_in(const char *t, size_t tlen, size_t pos, const char *name)
 {
     const char *forms[2];
-    size_t nf = qc_name_forms(name, forms);
-    for (size_t f = 0; f < nf; f++)
-        if (qc_last_form(t, tlen, pos, forms[f], false) != (size_t)-1)
-            return true;
-    return false;
+    size_t nf = qc_name_forms(name, forms), last = (size_t)-1;
+    for (size_t f = 0; f < nf; f++) {
+        size_t k = qc_last_form(t, tlen, pos, forms[f], false);
+        if (k != (size_t)-1 && (last == (size_t)-1 || k > last))
+            last = k;
+    }
+    return last;
+}
+
+static bool qc_named_before_in(const char *t, size_t tlen, size_t pos, const char *name)
+{
+    return qc_last_name_in(t, tlen, pos, name) != (size_t)-1;
 }
 
 /* Are the two words before offset a in text x (case folded) the two words
@@ -725,14 +734,8 @@ static bool qc_unnamed_beside(const qc_cand *k, const char *name)
         start--;
     if (end - start > 1500)
         return false;
-    const char *forms[2];
-    size_t nf = qc_name_forms(name, forms);
-    for (size_t f = 0; f < nf; f++) {
-        size_t at = qc_last_form(t, k->src->text->len, end, forms[f], false);
-        if (at != (size_t)-1 && at >= start)
-            return true;
-    }
-    return false;
+    size_t at = qc_last_name_in(t, k->src->text->len, end, name);
+    return at != (size_t)-1 && at >= start;
 }
 
 /* The one person of a source to whom it gives the title a draft's

@@ -741,20 +741,28 @@ static bool qc_unit_eq(const char *a, const char *b)
     return !strcmp(a, b);
 }
 
+/* Is the key among m's sentence words (kept sorted)? */
+static bool qc_sent_has(const qc_mfigure *m, uint32_t key)
+{
+    size_t lo = 0, hi = m->nsent;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (m->sent[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->nsent && m->sent[lo] == key;
+}
+
 /* Are a's nearest words either side (those it has) among b's sentence
  * words? */
 static bool qc_near_in_sent(const qc_mfigure *a, const qc_mfigure *b)
 {
-    uint64_t w[2] = { a->near_l, a->near_r };
-    for (int k = 0; k < 2; k++) {
-        if (!w[k])
-            continue;
-        bool in = false;
-        for (size_t j = 0; j < b->nsent && !in; j++)
-            in = b->sent[j] == qc_key_of(w[k]);
-        if (!in)
-            return false;
-    }
+    if (a->near_l && !qc_sent_has(b, qc_key_of(a->near_l)))
+        return false;
+    if (a->near_r && !qc_sent_has(b, qc_key_of(a->near_r)))
+        return false;
     return a->near_l || a->near_r;
 }
 
@@ -1034,12 +1042,8 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
         return false;
     /* neither sentence holds the other's number elsewhere ("lost 42 seats
      * and finished with 203" / "Labour, lost 42") */
-    for (size_t i = 0; i < a->nsent; i++)
-        if (a->sent[i] == b->self)
-            return false;
-    for (size_t j = 0; j < b->nsent; j++)
-        if (b->sent[j] == a->self)
-            return false;
+    if ((b->self && qc_sent_has(a, b->self)) || (a->self && qc_sent_has(b, a->self)))
+        return false;
     size_t agree, shared = qc_sent_shared(a, b, &agree);
     /* and on the same side of the figure, mostly; a day or weekday may
      * move ("On Sunday, Hong Kongers turned out …" / "… turned out to vote
