@@ -998,6 +998,25 @@ static void test_more_patterns(void **st)
            { "We are pleased with the ruling", D, "Lind Brands", "the company", "said" });
 }
 
+/* Attribution clauses with something between the name and the verb, or
+ * after the verb, and names led by who the person belongs to. */
+static void test_asides_and_addressees(void **state)
+{
+    (void)state;
+    /* an aside between dashes after the name */
+    EXPECT("\"Let us keep it strong,\" Ida Velk \u2014 the widow of Aron Velk, killed in July \u2014 told the group.",
+           { "Let us keep it strong", D, "Ida Velk", "Ida Velk", "told" });
+    /* "told The Hindu": whom he told is not a new speaker */
+    EXPECT("\u201cIt is later than usual,\u201d Farm Secretary Oren Pask told The Varnia Times. "
+           "\u201cDecisions could not be taken.\u201d",
+           { "It is later than usual", D, "Oren Pask", "Farm Secretary Oren Pask", "told" },
+           { "Decisions could not be taken.", D, "Oren Pask", "Farm Secretary Oren Pask", "told" });
+    /* the team before the coach's name is not part of it */
+    EXPECT("Defence Force Ross Tamm was disappointed over the result.\n"
+           "\u201cIt was a hard-fought game,\u201d said Tamm.",
+           { "It was a hard-fought game", D, "Ross Tamm", "Tamm", "said" });
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1042,6 +1061,7 @@ int main(void)
         cmocka_unit_test(test_no_quotes),
         cmocka_unit_test(test_plain_paragraphs),
         cmocka_unit_test(test_more_patterns),
+        cmocka_unit_test(test_asides_and_addressees),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

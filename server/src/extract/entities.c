@@ -456,6 +456,24 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             strcpy(np.head, toks[n0].key);
             return np;
         }
+        /* "Defence Force Ross Russell", "the House Intelligence Committee
+         * Represenative Adam Schiff": an organisation's name (or a word
+         * the lexicon does not know after it) before a full name is who
+         * the person belongs to, not part of the name */
+        for (size_t w = e >= n0 + 3 ? e - 2 : n0; w-- > n0;) {
+            if (!(qc_cls(&toks[w]) & QC_LX_ORG) || !qc_capword(&toks[w]) || (toks[w].flags & QC_TKF_ALLCAPS))
+                continue;
+            size_t f = w + 1;
+            bool plain = true;
+            for (size_t i = f; i < e && plain; i++)
+                plain = qc_plain_name_tok(&toks[i]) && !qc_connector(&toks[i]) && !(qc_cls(&toks[i]) & QC_LX_ORG);
+            if (plain && e - f >= 3 && !(qc_cls(&toks[f]) & (QC_LX_MALE | QC_LX_FEMALE)) &&
+                (qc_cls(&toks[f + 1]) & (QC_LX_MALE | QC_LX_FEMALE)))
+                f++;   /* an unknown title word before a first name */
+            if (plain)
+                n0 = f;
+            break;
+        }
         /* "Democrat Chuck Schumer": a party label before a full name */
         if (e - n0 >= 3 && (!strcmp(toks[n0].key, "democrat") || !strcmp(toks[n0].key, "republican") ||
                             !strcmp(toks[n0].key, "tory") || !strcmp(toks[n0].key, "libertarian")))

@@ -86,6 +86,11 @@ static bool qc_verb(const qc_token *t) { return qc_lowerw(t) && (qc_tcls(t) & QC
 
 /* ---- 2. pairing -------------------------------------------------------- */
 
+/* an em, en or horizontal dash, or a hyphen standing alone */
+static bool qc_dash(const qc_token *t)
+{
+    return t->type == QC_TK_PUNCT && (t->cp == 0x2014 || t->cp == 0x2013 || t->cp == 0x2015 || t->cp == '-');
+}
 static bool qc_dq_opening(int32_t cp) { return cp == 0x201C || cp == 0x00AB || cp == 0x201E || cp == 0x201F; }
 static bool qc_dq_closing(int32_t cp) { return cp == 0x201D || cp == 0x00BB; }
 
@@ -682,6 +687,16 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
                 n = qc_pick_appositive(x, n, app);
             v = k + 1;
         }
+    } else if (v < hi && n.kind == QC_NP_PERSON && qc_dash(&T[v]) && T[v].cp != '-') {
+        /* "“…,” Esaw Garner — the widow of Eric Garner, killed by an
+         * officer — told the group": an aside between dashes, the person
+         * before it speaks */
+        size_t k = v + 1;
+        while (k < hi && k - v < 30 && !qc_dash(&T[k]) && T[k].type != QC_TK_DQ &&
+               !(T[k].flags & QC_TKF_SENT_END))
+            k++;
+        if (k + 1 < hi && k > v + 1 && qc_dash(&T[k]) && T[k].cp == T[v].cp && qc_verb(&T[k + 1]))
+            v = k + 1;
     }
     /* "“…,” Politico quoted her as saying": the one quoted speaks */
     if (v + 2 < hi && (qc_tis(&T[v], "quoted") || qc_tis(&T[v], "cited"))) {
@@ -1555,6 +1570,17 @@ static bool qc_continues(qc_qx *x, const qc_q *p, const qc_q *q)
                 continue;   /* "on Fox News" */
             }
         }
+        if (p->verb != QC_NONE && i > p->verb && i - p->verb <= 4 &&
+            (qc_tis(&T[p->verb], "told") || qc_tis(&T[p->verb], "tells") || qc_tis(&T[p->verb], "telling"))) {
+            /* "“…,” Sanjay Agarwal told The Hindu. “…”": whom he told */
+            bool addressee = true;
+            for (size_t k = p->verb + 1; k < i && addressee; k++)
+                addressee = T[k].type == QC_TK_WORD && ((T[k].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)) || qc_tis(&T[k], "the"));
+            if (addressee) {
+                last_skip = i;
+                continue;
+            }
+        }
         return false;
     }
     return true;
@@ -1601,11 +1627,6 @@ static int32_t qc_last_cp(const char *s, size_t a, size_t b)
         return -1;
     size_t st;
     return qc_utf8_decode_before(s, b, &st);
-}
-
-static bool qc_dash(const qc_token *t)
-{
-    return t->type == QC_TK_PUNCT && (t->cp == 0x2014 || t->cp == 0x2013 || t->cp == 0x2015 || t->cp == '-');
 }
 
 /* A pull quote: a paragraph that is one quotation and nothing else, the
