@@ -474,6 +474,11 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 n0 = f;
             break;
         }
+        /* "Dean Skelos": opening the run before a single name, "Dean" is
+         * far more often a first name than a university's title */
+        if (n0 == c0 + 1 && e - n0 == 1 && !strcmp(toks[c0].key, "dean") && qc_capword(&toks[c0]) &&
+            !(toks[c0].flags & QC_TKF_ALLCAPS))
+            n0 = c0;
         /* "Democrat Chuck Schumer": a party label before a full name */
         if (e - n0 >= 3 && (!strcmp(toks[n0].key, "democrat") || !strcmp(toks[n0].key, "republican") ||
                             !strcmp(toks[n0].key, "tory") || !strcmp(toks[n0].key, "libertarian")))
@@ -1996,6 +2001,8 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         if (np.kind == QC_NP_PERSON && j + 2 < b && toks[j].type == QC_TK_PUNCT && toks[j].cp == ',') {
             size_t x = j + 1;
             bool has_title = false;
+            if (x + 1 < b && qc_lower(&toks[x]) && !strcmp(toks[x].key, "the") && (qc_cls(&toks[x + 1]) & QC_LX_TITLE))
+                x++;   /* "Adam Glapiński, the governor of the National Bank" */
             while (x < b && outside[x] && x - j < 12 && (qc_np_inner(&toks[x]))) {
                 if (qc_cls(&toks[x]) & QC_LX_TITLE)
                     has_title = true;
