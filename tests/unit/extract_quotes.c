@@ -1015,6 +1015,25 @@ static void test_asides_and_addressees(void **state)
     EXPECT("Defence Force Ross Tamm was disappointed over the result.\n"
            "\u201cIt was a hard-fought game,\u201d said Tamm.",
            { "It was a hard-fought game", D, "Ross Tamm", "Tamm", "said" });
+    /* "Dean" opening a name is a first name */
+    EXPECT("Dean Orlov was sentenced on Monday. Orlov and his son Ivo were convicted in July.\n"
+           "\"My son, I love him,\" a choked-up Dean Orlov said.",
+           { "My son, I love him", D, "Dean Orlov", "a choked-up Dean Orlov", "said" });
+    /* "X, the governor of …," gives X the title */
+    EXPECT("Ada Brenn, the governor, made the prediction on Thursday.\n"
+           "Prices rose. Analysts expected it.\n"
+           "The governor said: \"Inflation will fall.\"",
+           { "Inflation will fall.", D, "Ada Brenn", "The governor", "said" });
+    /* "X, which describes itself as": the one before "which" */
+    EXPECT("Ida Kell has announced a new system, Lynx Linux, which describes itself as \"a community system\".",
+           { "a community system", P, "Lynx Linux", "Lynx Linux", "describes" });
+    /* a spokesman or publicist for someone speaks for them */
+    EXPECT("Varnia Air lost the appeal. \"We do not comment,\" a spokesman for Varnia Air said.\n"
+           "Milo Tesk was abroad. The report \"is untrue,\" a publicist for Tesk said.\n"
+           "\"The management did not share this,\" Chairperson Duna Vell said.",
+           { "We do not comment", D, "Varnia Air", "a spokesman for Varnia Air", "said" },
+           { "is untrue", P, "Milo Tesk", "a publicist for Tesk", "said" },
+           { "The management did not share this", D, "Duna Vell", "Chairperson Duna Vell", "said" });
 }
 
 int main(void)

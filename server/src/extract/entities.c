@@ -282,6 +282,10 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         bool org_name = qc_orgword(last);
         for (size_t i = c0; i < e; i++)
             org_name = org_name || ((qc_cls(&toks[i]) & QC_LX_ORG) && qc_capword(&toks[i]));
+        /* "a spokesman for Air France", "a publicist for Jagger": whoever
+         * they speak for */
+        if (!strcmp(cn, "for") && (!strncmp(toks[c0 - 2].key, "spokes", 6) || !strcmp(toks[c0 - 2].key, "publicist")))
+            org_name = true;
         if (org_name && (!strcmp(cn, "from") || !strcmp(cn, "for") || !strcmp(cn, "at"))) {
             np.na = c0;
             np.nb = e;

@@ -55,7 +55,7 @@ static const qc_lx_list qc_lx_lists[] = {
     { "president vice-president minister secretary spokeswoman spokesman spokesperson spokespeople "
       "gen. general dr. mr. mrs. ms. miss sen. senator rep. representative gov. governor mayor "
       "chancellor ambassador king queen prince princess pope sheikh ayatollah commander chief "
-      "director chairman chairwoman chair ceo founder co-founder head leader officer official "
+      "director chairman chairwoman chairperson chair ceo founder co-founder head leader officer official "
       "judge justice attorney lawyer prosecutor professor prof. coach captain capt. lt. col. "
       "maj. sgt. adm. cpl. colonel major lieutenant sergeant admiral adviser advisor aide envoy "
       "diplomat analyst expert researcher scientist doctor nurse inspector detective "

@@ -920,8 +920,9 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
                     memset(&app, 0, sizeof app);
                 n = qc_pick_appositive(x, first, app);
             }
-        } else if (j > lo + 1 && qc_tis(&T[j - 1], "who")) {
-            /* "drafted by Alex Greenwich who said", "Smith, who …, said" */
+        } else if (j > lo + 1 && (qc_tis(&T[j - 1], "who") || (qc_tis(&T[j - 1], "which") && qc_punct(&T[j - 2], ',')))) {
+            /* "drafted by Alex Greenwich who said", "Smith, who …, said",
+             * "a new system, Rocky Linux, which describes itself as" */
             size_t w = j - 1;
             if (w > lo && qc_punct(&T[w - 1], ','))
                 w--;
@@ -1386,10 +1387,18 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         if (e < 0 && np->nb > np->na && !titles_only) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;
+            org.kind = QC_NP_PERSON;   /* "a publicist for Jagger": a person the text named */
+            if (np->nb - np->na == 1 && np->na >= np->tb) {
+                e = qc_ents_lookup(&x->ents, &org, false);
+                if (e >= 0 && x->ents.ents.items[e].is_org)
+                    e = -1;
+            }
             org.kind = QC_NP_ORG;
-            e = qc_ents_lookup(&x->ents, &org, true);
-            if (e >= 0)
-                qc_ent_add_title_words(&x->ents, e, np->ta, np->tb);
+            if (e < 0) {
+                e = qc_ents_lookup(&x->ents, &org, true);
+                if (e >= 0)
+                    qc_ent_add_title_words(&x->ents, e, np->ta, np->tb);
+            }
         }
         break;
     case QC_NP_DOC:

@@ -1570,6 +1570,28 @@ static bool qc_same_sentence(const char *t, size_t a, size_t b)
     return true;
 }
 
+static bool qc_same_paragraph(const char *t, size_t a, size_t b)
+{
+    size_t lo = a < b ? a : b, hi = a < b ? b : a;
+    return !memchr(t + lo, '\n', hi - lo);
+}
+
+/* Does the draft's sentence holding fg give another figure equal to sf
+ * (the same kind, value, unit and qualifier)? */
+static bool qc_draft_sentence_has(qc_ctx *c, const qc_figure *fg, const qc_figure *sf)
+{
+    for (size_t i = 0; i < c->ex->nfigures; i++) {
+        const qc_figure *o = &c->ex->figures[i];
+        if (o == fg || o->kind != sf->kind || o->value != sf->value || o->value_max != sf->value_max ||
+            o->vague != sf->vague || !qc_same_qualifier(o, sf) ||
+            (o->unit ? !sf->unit || strcmp(o->unit, sf->unit) : sf->unit != NULL))
+            continue;
+        if (qc_same_sentence(c->dtext, o->start, fg->start))
+            return true;
+    }
+    return false;
+}
+
 /* Does a source give another figure, other than a part listed in the
  * sentence that gives the draft's ("five pumps: two diesel pumps, …")? */
 static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
@@ -1705,8 +1727,14 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
                     continue;
                 if (!near && !same_q)
                     continue;
-                /* in the same sentence as the count it is part of */
-                supported = qc_same_sentence(st, sf->fig->start, m->mf->fig->start);
+                /* in the same sentence as the count it is part of, or in
+                 * the same paragraph when the draft's sentence gives both
+                 * numbers too ("About three years ago. However we started
+                 * in earnest about 2 years ago." / "about three years ago,
+                 * … in earnest about 2 years ago") */
+                supported = qc_same_sentence(st, sf->fig->start, m->mf->fig->start) ||
+                            (qc_same_paragraph(st, sf->fig->start, m->mf->fig->start) &&
+                             qc_draft_sentence_has(c, fg, m->mf->fig));
             }
         }
         by_part = supported;
