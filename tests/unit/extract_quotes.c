@@ -1034,6 +1034,48 @@ static void test_asides_and_addressees(void **state)
            { "We do not comment", D, "Varnia Air", "a spokesman for Varnia Air", "said" },
            { "is untrue", P, "Milo Tesk", "a publicist for Tesk", "said" },
            { "The management did not share this", D, "Duna Vell", "Chairperson Duna Vell", "said" });
+    /* "the current bishop, Allan Casicas": the title before the name */
+    EXPECT("Ivo Berg, the retired bishop of Marbel, has died.\n"
+           "His death was announced by the current bishop, Ada Kasic. \"It is a sad day,\" Kasic said.\n"
+           "\"He passed away at 5:03,\" the bishop added.",
+           { "It is a sad day", D, "Ada Kasic", "Kasic", "said" },
+           { "He passed away at 5:03", D, "Ada Kasic", "the bishop", "added" });
+    /* an adverb between the speaker and the verb */
+    EXPECT("Ivo Marek declined after a recording in which someone, seemingly Oleg Tan, audibly says Marek "
+           "\"has a primitive understanding of economics.\"",
+           { "has a primitive understanding of economics.", P, "Oleg Tan", "seemingly Oleg Tan", "says" });
+}
+
+/* Interview answers after a "((Name))" tag, through the paragraphs after
+ * it until the next tag: the answerer's words, after the quotations. */
+static void test_interview_answer_spans(void **state)
+{
+    (void)state;
+    const char *doc = "Wikinews spoke with Lena Moss and Ivo Kell of the Varnia project.\n"
+                      "((WN)) How did it start?\n"
+                      "((Lena Moss)) I'm Lena Moss. We began in 2019.\n"
+                      "Then the \"cloud\" came.\n"
+                      "((Ivo Kell)) Nobody asked us.\n"
+                      "((WSS)) And now?\n"
+                      "Nothing changed.\n";
+    run r = run_doc(doc, QC_FORMAT_PLAIN);
+    assert_int_equal(r.ex->nanswers, 2);
+    const qc_quote *a = &r.ex->quotes[r.ex->nquotes];
+    assert_string_equal(a[0].speaker, "Lena Moss");
+    assert_string_equal(a[0].speaker_text, "Lena Moss");
+    assert_int_equal(a[0].inner_start, (size_t)(strstr(doc, "I'm Lena") - doc));
+    assert_int_equal(a[0].inner_end, (size_t)(strstr(doc, "came.") + 5 - doc));
+    assert_string_equal(a[1].speaker, "Ivo Kell");
+    assert_int_equal(a[1].inner_end, (size_t)(strstr(doc, "us.") + 3 - doc));
+    assert_null(a[0].verb);
+    /* "I'm" is not part of a name */
+    for (size_t i = 0; i < r.ex->nentities; i++)
+        assert_null(strstr(r.ex->entities[i].name, "I'm"));
+    run_free(&r);
+    /* no tags, no answers */
+    run r2 = run_doc("Lena Moss said: \"We began in 2019.\"\n", QC_FORMAT_PLAIN);
+    assert_int_equal(r2.ex->nanswers, 0);
+    run_free(&r2);
 }
 
 int main(void)
@@ -1081,6 +1123,7 @@ int main(void)
         cmocka_unit_test(test_plain_paragraphs),
         cmocka_unit_test(test_more_patterns),
         cmocka_unit_test(test_asides_and_addressees),
+        cmocka_unit_test(test_interview_answer_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2025,6 +2025,20 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                     subject = true;
             }
         }
+        /* the title before the name: "announced by the current bishop,
+         * Allan Casicas" */
+        if (np.kind == QC_NP_PERSON && app_b == app_a && k >= a + 3 && qc_punct_is(&toks[k - 1], ',') &&
+            qc_lower(&toks[k - 2]) && (qc_cls(&toks[k - 2]) & QC_LX_TITLE)) {
+            size_t st = k - 2;
+            while (st > a && k - st < 6 && qc_lower(&toks[st - 1]) && strcmp(toks[st - 1].key, "the") &&
+                   !(qc_cls(&toks[st - 1]) & (QC_LX_FUNC | QC_LX_CONNECT | QC_LX_DET | QC_LX_PRONOUN)) &&
+                   !qc_is_verb(&toks[st - 1]))
+                st--;   /* "the current bishop", "the new health minister" */
+            if (st > a && qc_lower(&toks[st - 1]) && !strcmp(toks[st - 1].key, "the")) {
+                app_a = st;
+                app_b = k - 1;
+            }
+        }
         if (np.kind == QC_NP_ORG) {
             int e = qc_ents_lookup(self, &np, !titlecase && (pass == 1 || np.nb - np.na > 1 || subject));
             /* "Full Name (ABBR)" */

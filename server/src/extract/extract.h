@@ -72,6 +72,13 @@ typedef struct qc_extraction {
     qc_arena arena;
     qc_quote *quotes;
     size_t nquotes;
+    /* Interview answers ("((Rich Bowen))  The biggest change …", going on
+     * through the paragraphs after it until the next tag or heading): the
+     * answerer's words without quotation marks. They follow the quotations
+     * in the same array (quotes[nquotes .. nquotes + nanswers)), kind
+     * direct, with no verb; only the checker reads them, as the speaker of
+     * a source passage outside any quotation. */
+    size_t nanswers;
     qc_figure *figures;
     size_t nfigures;
     qc_entity *entities;

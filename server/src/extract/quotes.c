@@ -83,6 +83,12 @@ static bool qc_lowerw(const qc_token *t)
     return t->type == QC_TK_WORD && !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS));
 }
 static bool qc_verb(const qc_token *t) { return qc_lowerw(t) && (qc_tcls(t) & QC_LX_VERB); }
+/* a lower-case "-ly" adverb the lexicon does not know otherwise ("audibly") */
+static bool qc_adverb_ly(const qc_token *t)
+{
+    size_t n = strlen(t->key);
+    return qc_lowerw(t) && !qc_tcls(t) && n > 4 && !strcmp(t->key + n - 2, "ly");
+}
 
 /* ---- 2. pairing -------------------------------------------------------- */
 
@@ -873,6 +879,8 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     size_t j = v;
     while (j > lo && qc_lowerw(&T[j - 1]) && (qc_tcls(&T[j - 1]) & QC_LX_AUX) && v - j < 3)
         j--;
+    if (j > lo + 1 && qc_adverb_ly(&T[j - 1]))
+        j--;   /* "someone, seemingly Honcharuk, audibly says" */
     qc_np n;
     memset(&n, 0, sizeof n);
     /* "Politico quoted Tim Manning, a former deputy, as saying “…”": the
@@ -1754,6 +1762,71 @@ static void qc_interview_answers(qc_qx *x)
     }
 }
 
+typedef Array(qc_quote) qc_answer_list;
+
+/* "((Rich Bowen))" opening block b: the name's tokens [*na, *nb) and the
+ * first token after the tag; QC_NONE when the block opens otherwise. An
+ * interviewer's tag ("((WN))") or a short all-capitals one ("((WSS))",
+ * initials) gives *na == *nb: it closes an answer, opens none. */
+static size_t qc_answer_tag(const qc_qx *x, size_t b, size_t *na, size_t *nb)
+{
+    const qc_token *T = x->toks.items;
+    size_t a = x->bfirst[b], e = x->blast[b];
+    if (e < a + 5 || !qc_punct(&T[a], '(') || !qc_punct(&T[a + 1], '('))
+        return QC_NONE;
+    size_t k = a + 2;
+    while (k < e && k - a < 10 && T[k].type == QC_TK_WORD)
+        k++;
+    if (k == a + 2 || k + 1 >= e || !qc_punct(&T[k], ')') || !qc_punct(&T[k + 1], ')'))
+        return QC_NONE;
+    *na = a + 2;
+    *nb = k;
+    if (qc_interviewer_tag(T, a, e) != QC_NONE ||
+        (k == a + 3 && (T[a + 2].flags & QC_TKF_ALLCAPS) && strlen(T[a + 2].key) <= 4))
+        *nb = *na;
+    return k + 2;
+}
+
+/* The interview answers of the text, in order (see qc_extraction). */
+static void qc_interview_answer_spans(qc_qx *x, qc_answer_list *out)
+{
+    const qc_token *T = x->toks.items;
+    qc_quote cur;
+    bool open = false;
+    for (size_t b = 0; b <= x->prose->nblocks; b++) {
+        size_t na = 0, nb = 0, first = QC_NONE;
+        bool ends = b == x->prose->nblocks || x->prose->blocks[b].kind == QC_BLOCK_HEADING;
+        if (!ends && x->bfirst[b] < x->blast[b]) {
+            first = qc_answer_tag(x, b, &na, &nb);
+            ends = first != QC_NONE || qc_question_block(x, b);
+        }
+        if (ends && open) {
+            array_push(out, cur);
+            open = false;
+        }
+        if (b == x->prose->nblocks || x->bfirst[b] == x->blast[b])
+            continue;
+        if (first != QC_NONE && nb > na && first < x->blast[b]) {
+            memset(&cur, 0, sizeof cur);
+            qc_np np = qc_np_analyze(T, na, nb);
+            int e = np.kind == QC_NP_PERSON ? qc_ents_lookup(&x->ents, &np, false) : -1;
+            char *tag = qc_ents_span_text(&x->ents, na, nb);
+            cur.speaker = e >= 0 ? x->ents.ents.items[e].name : tag;
+            cur.speaker_text = tag;
+            cur.speaker_start = T[na].start;
+            cur.speaker_end = T[nb - 1].end;
+            cur.start = cur.inner_start = T[first].start;
+            cur.end = cur.inner_end = T[x->blast[b] - 1].end;
+            cur.kind = QC_QUOTE_DIRECT;
+            cur.block = b;
+            cur.text = "";
+            open = true;
+        } else if (open && !ends) {
+            cur.end = cur.inner_end = T[x->blast[b] - 1].end;   /* the answer goes on */
+        }
+    }
+}
+
 static void qc_attribute(qc_qx *x)
 {
     const qc_token *T = x->toks.items;
@@ -2238,7 +2311,9 @@ void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_pr
     for (size_t k = 0; k < x.qs.len; k++)
         if (!x.qs.items[k].drop)
             n++;
-    ex->quotes = qc_arena_alloc(&ex->arena, (n ? n : 1) * sizeof *ex->quotes);
+    qc_answer_list answers = { 0 };
+    qc_interview_answer_spans(&x, &answers);
+    ex->quotes = qc_arena_alloc(&ex->arena, (n + answers.len ? n + answers.len : 1) * sizeof *ex->quotes);
     size_t o = 0;
     for (size_t k = 0; k < x.qs.len; k++) {
         qc_q *q = &x.qs.items[k];
@@ -2261,6 +2336,10 @@ void qc_quotes_find(qc_extraction *ex, const char *data, size_t len, const qc_pr
         r->group = q->group;
     }
     ex->nquotes = o;
+    for (size_t k = 0; k < answers.len; k++)
+        ex->quotes[o + k] = answers.items[k];
+    ex->nanswers = answers.len;
+    array_free(&answers);
     /* entities */
     ex->entities = qc_arena_alloc(&ex->arena, (x.ents.ents.len ? x.ents.ents.len : 1) * sizeof *ex->entities);
     for (size_t i = 0; i < x.ents.ents.len; i++) {

@@ -25,6 +25,25 @@ static bool qc_is_sq(int32_t cp)
 
 static bool qc_is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
+/* Does key end in a contraction ("i'm", "we’ve", "they'll", "don't")? */
+static bool qc_contraction(const char *key)
+{
+    static const char *const ends[] = { "m", "re", "ve", "ll", "d", "t" };
+    const char *ap = strrchr(key, '\'');
+    size_t al = 1;
+    const char *cu = strstr(key, "\xE2\x80\x99");
+    if (cu && (!ap || cu > ap)) {
+        ap = cu;
+        al = 3;
+    }
+    if (!ap || ap == key)
+        return false;
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+        if (!strcmp(ap + al, ends[i]))
+            return strcmp(ends[i], "t") || (ap > key && ap[-1] == 'n');   /* "-n't" only */
+    return false;
+}
+
 static bool qc_is_wordch(int32_t cp)
 {
     return qc_cp_is_alpha(cp) || qc_cp_is_digit(cp) || (cp >= 0x300 && cp < 0x370);
@@ -229,6 +248,8 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 qc_ascii_uppers(s, i, j) >= 2)
                 t.flags |= QC_TKF_MIXACR;
             t.cls = qc_lexicon_get(t.key);
+            if (!(t.flags & QC_TKF_POSS) && qc_contraction(t.key))
+                t.cls |= QC_LX_FUNC;   /* "I'm", "we've", "don't": never a name */
             {
                 const char *hy = strrchr(t.key, '-');
                 if (hy && hy[1]) {

@@ -292,13 +292,14 @@ static void qc_src_figures(qc_ctx *c, qc_src *s)
 static const qc_sset *qc_src_speaker_set(qc_ctx *c, const qc_src *s, const qc_quote *sq,
                                          const qc_speaker_side *side)
 {
-    if (!s->ex || !sq || sq < s->ex->quotes || sq >= s->ex->quotes + s->ex->nquotes)
+    size_t nq = s->ex ? s->ex->nquotes + s->ex->nanswers : 0;   /* answers follow the quotations */
+    if (!s->ex || !sq || sq < s->ex->quotes || sq >= s->ex->quotes + nq)
         return NULL;
     size_t qi = (size_t)(sq - s->ex->quotes);
     qc_src_speakers_data *d = qc_corpus_article_aux(c->corpus, s->article, QC_AUX_SPEAKERS);
     if (!d) {
-        d = qc_calloc(1, sizeof *d + s->ex->nquotes * sizeof *d->sets);
-        d->n = s->ex->nquotes;
+        d = qc_calloc(1, sizeof *d + nq * sizeof *d->sets);
+        d->n = nq;
         d = qc_corpus_article_aux_install(c->corpus, s->article, QC_AUX_SPEAKERS, d,
                                           qc_src_speakers_data_free);
     }
@@ -442,8 +443,25 @@ static void qc_cand_speaker(qc_cand *k)
         if (k->sw[o->s].flags & QC_MW_SPEECH)
             speech++;
     }
-    if (!eq || speech * 2 < eq)
+    if (!eq)
         return;
+    if (speech * 2 < eq) {
+        /* outside the source's quotations: an interview answer holding
+         * most of the passage is its answerer's */
+        size_t best = 0;
+        for (size_t q = ex->nquotes; q < ex->nquotes + ex->nanswers; q++) {
+            const qc_quote *sq = &ex->quotes[q];
+            size_t lo = sq->inner_start > k->start ? sq->inner_start : k->start;
+            size_t hi = sq->inner_end < k->end ? sq->inner_end : k->end;
+            if (hi > lo && hi - lo > best && (hi - lo) * 2 >= k->end - k->start) {
+                best = hi - lo;
+                k->sq = sq;
+            }
+        }
+        if (k->sq)
+            k->speaker = k->sq->speaker;
+        return;
+    }
     size_t best = 0;
     for (size_t q = 0; q < ex->nquotes; q++) {
         const qc_quote *sq = &ex->quotes[q];
