@@ -373,6 +373,18 @@ static void test_not_ranges(void **state)
     run_open(&r, "The home side won 3-1 on Sunday.", QC_FORMAT_PLAIN);
     no_fig(&r, "3-1");
     run_close(&r);
+
+    /* a vote tally: one figure, its two counts as the ends */
+    const char *tallies[][2] = { { "The vote passed 230-to-198, along party lines.", "230-to-198" },
+                                 { "The House voted 230-198 on Monday.", "230-198" },
+                                 { "The bill passed by a vote of 230 to 198.", "230 to 198" },
+                                 { "Senators voted 230\xE2\x80\x93" "198.", "230\xE2\x80\x93" "198" } };
+    for (size_t i = 0; i < sizeof tallies / sizeof *tallies; i++) {
+        run_open(&r, tallies[i][0], QC_FORMAT_PLAIN);
+        a = fig_at(&r, tallies[i][1]);
+        assert_true(a->kind == QC_FIGURE_COUNT && a->value == 198 && a->value_max == 230);
+        run_close(&r);
+    }
 }
 
 /* ------------------------------------------------------------- dates */

@@ -279,9 +279,22 @@ static void test_vague(void **state)
          true, true);
 }
 
+/* a vote tally is one figure, its two counts compared end for end */
+static void test_vote_tally(void **state)
+{
+    (void)state;
+    pair("The vote passed 230-to-189, primarily along party lines.", "230-to-189",
+         "The vote passed primarily along party lines, 230-to-198.", "230-to-198", true, false);
+    pair("The vote passed 230-to-198, primarily along party lines.", "230-to-198",
+         "The vote passed primarily along party lines, 230-to-198.", "230-to-198", true, true);
+    pair("The council voted 7-2 to close the pier.", "7-2", "The council voted 7-2 to close the pier on Monday.", "7-2",
+         true, true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vote_tally),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_not_same),
         cmocka_unit_test(test_units),

@@ -75,7 +75,10 @@
  * Ranges: "between 36 and 40", "36 to 40", "36-40", "36–40", "one or two",
  * "$5-10 million" (the scale and unit of the second number apply to the
  * first) → value 36, value_max 40. "from 5 to 10" is a change, not a
- * range: two figures. "52 to 48" (descending) is no range.
+ * range: two figures. "52 to 48" (descending) is no range — unless the
+ * sentence is about a vote (vote, voted, ballot, tally …): "230-to-198",
+ * "230-198", "230–198", "230 to 198" is one tally, value 198, value_max
+ * 230, compared end for end like a range.
  *
  * Years: a four-digit integer 1800–2100 is a DATE when it follows a month,
  * a preposition of time (in, since, until, during, before, after, mid-,
@@ -1663,8 +1666,9 @@ static void parse_unit(const scan *c, size_t k, bool scaled_num, unitres *u)
             if (un) {
                 u->unit = un;
                 u->end = e;
-            } else if (!(F(c, k + 1) & (LX_SCALE | LX_NUMW))) {
-                u->blocked = true;
+            } else if (!(F(c, k + 1) & (LX_SCALE | LX_NUMW)) &&
+                       !(isw(c, k + 1, "to") && isdash(c, k + 2) && isnum(c, k + 3))) {
+                u->blocked = true;   /* (not "230-to-198", a tally) */
             }
         }
         return;
@@ -2001,6 +2005,8 @@ static bool second_number(const scan *c, size_t bj, bool money, int cur, num *b,
     return !u2->blocked;
 }
 
+static bool vote_context(const scan *c, size_t a, size_t b);
+
 static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool between, size_t *next)
 {
     fig f;
@@ -2126,7 +2132,32 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     bool range = false;
     size_t sep = 0;
     bool hy = false;
-    if (between) {
+    /* a vote tally: "230-to-198", "230-198", "230–198", "voted 230 to
+     * 198" — the second number smaller, in a sentence about a vote: one
+     * figure whose ends are the two counts (value 198, value_max 230),
+     * compared end for end like a range */
+    if (!between && f.kind == QC_FIGURE_COUNT && !a.vague && !qual && !cur && a.scale == 0 && !at->frac) {
+        size_t bj = 0;
+        if (isdash(c, e) && adj(c, e) && isw(c, e + 1, "to") && adj(c, e + 1) && isdash(c, e + 2) &&
+            adj(c, e + 2) && adj(c, e + 3))
+            bj = e + 3;
+        else if (isdash(c, e) && ((adj(c, e) && adj(c, e + 1)) || T(c, e)->cp == 0x2013))
+            bj = e + 1;
+        else if (isw(c, e, "to"))
+            bj = e + 1;
+        const tok *bt = T(c, bj);
+        if (bj && bt->kind == TK_NUM && !bt->frac && !bt->bad && (double)bt->mant < a.v &&
+            (T(c, bj + 1)->sp || T(c, bj + 1)->kind != TK_NUM) && vote_context(c, s0, bj + 1)) {
+            f.v = (double)bt->mant;
+            f.vmax = a.v;
+            f.n1 = bj + 1;
+            e = bj + 1;
+            range = true;
+        }
+    }
+    if (range) {
+        /* (a tally) */
+    } else if (between) {
         if (isw(c, e, "and"))
             sep = e + 1;
     } else if (isdash(c, e) && ((adj(c, e) && adj(c, e + 1)) || T(c, e)->cp == 0x2013) &&
@@ -2317,6 +2348,22 @@ done:
     emit(c, &f);
     *next = f.t1;
     return true;
+}
+
+/* Is a vote the subject of the sentence around tokens [a, b)? */
+static bool vote_context(const scan *c, size_t a, size_t b)
+{
+    static const char *const words[] = { "vote", "votes", "voted", "voting", "ballot", "ballots", "tally" };
+    size_t lo = a, hi = b;
+    while (lo > 0 && a - lo < 40 && !(isp(c, lo - 1, '.') && T(c, lo)->sp))
+        lo--;
+    while (hi < c->n && hi - b < 40 && !(isp(c, hi, '.') && (hi + 1 >= c->n || T(c, hi + 1)->sp)))
+        hi++;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if (isw(c, i, words[k]))
+                return true;
+    return false;
 }
 
 static bool try_figure(scan *c, size_t i, size_t *next)

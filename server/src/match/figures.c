@@ -766,6 +766,15 @@ static bool qc_near_in_sent(const qc_mfigure *a, const qc_mfigure *b)
     return a->near_l || a->near_r;
 }
 
+/* Does the figure close its sentence (no word of it after the figure)? */
+static bool qc_sent_final(const qc_mfigure *m)
+{
+    for (size_t i = 0; i < m->nsent; i++)
+        if (m->sent_side[i] & 2)
+            return false;
+    return m->nsent > 0;
+}
+
 /* Does the counted phrase hold the (stemmed) head word `head`? */
 static bool qc_counts_hold(const char *counts, uint64_t head)
 {
@@ -1045,6 +1054,11 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
     if ((b->self && qc_sent_has(a, b->self)) || (a->self && qc_sent_has(b, a->self)))
         return false;
     size_t agree, shared = qc_sent_shared(a, b, &agree);
+    /* (a tally or range closing one of the sentences, "The vote passed
+     * along party lines, 230-to-198", may stand anywhere in the other) */
+    if (fa->kind == QC_FIGURE_COUNT && fa->value_max != fa->value && fb->value_max != fb->value &&
+        (qc_sent_final(a) || qc_sent_final(b)))
+        agree = shared;
     /* and on the same side of the figure, mostly; a day or weekday may
      * move ("On Sunday, Hong Kongers turned out …" / "… turned out to vote
      * on Saturday"), but the nearest words beside each must be in the
