@@ -387,6 +387,32 @@ static void test_not_ranges(void **state)
     }
 }
 
+/* fractions: OTHER, unit "fraction" */
+static void test_fractions(void **state)
+{
+    (void)state;
+    const char *yes[][3] = { { "ISIS took over about a third of the country.", "about a third", "1/3" },
+                             { "Removal needs a two-thirds majority.", "two-thirds", "2/3" },
+                             { "Three quarters of voters agreed.", "Three quarters", "3/4" },
+                             { "It got a quarter as much money.", "a quarter", "1/4" },
+                             { "Only one-fifth of the homes had power.", "one-fifth", "1/5" } };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        run r;
+        run_open(&r, yes[i][0], QC_FORMAT_PLAIN);
+        const qc_figure *f = fig_at(&r, yes[i][1]);
+        assert_int_equal(f->kind, QC_FIGURE_OTHER);
+        assert_string_equal(f->unit, "fraction");
+        assert_string_equal(f->normalized, yes[i][2]);
+        run_close(&r);
+    }
+    run r;
+    run_open(&r, "It was a quarter past ten when a third party won the quarter-final.", QC_FORMAT_PLAIN);
+    no_fig(&r, "a quarter");
+    no_fig(&r, "a third");
+    no_fig(&r, "quarter");
+    run_close(&r);
+}
+
 /* ------------------------------------------------------------- dates */
 
 static void test_dates(void **state)
@@ -618,7 +644,6 @@ static void test_not_figures(void **state)
         { "The fifth round starts soon.", "fifth" },
         { "He finished 21st in the race.", "21st" },
         { "The team has a 19-member board.", "19-member" },
-        { "Two thirds of voters agreed.", "Two thirds" },
         { "One way or another, it ends.", "One way" },
         { "The 5G network launched.", "5G" },
         { "The 2019-nCoV virus spread.", "2019-nCoV" },
@@ -869,6 +894,7 @@ int main(void)
         cmocka_unit_test(test_qualifiers),
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_not_ranges),
+        cmocka_unit_test(test_fractions),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_years_or_counts),
         cmocka_unit_test(test_times),

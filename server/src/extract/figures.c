@@ -20,6 +20,7 @@
  *             unit is the ISO 4217 code; `$` is taken as USD, `£` GBP,
  *             `€` EUR, `¥` JPY; "cents"/"pence" are 0.01 of USD/GBP
  *   DISTANCE  "50 mi", "5-10 km"                      unit km mi m cm mm ft in yd nmi
+ *   OTHER     "2/3" for "two-thirds" (fraction_at)    unit "fraction"
  *   OTHER     "30 hours", "40 years old", "3 pp"      unit kg g t lb oz hours minutes
  *             seconds days weeks months years decades centuries "years old"
  *             mph km/h knots °C °F degrees ha acres km2 mi2 m2 ft2 l gal bbl
@@ -2007,6 +2008,50 @@ static bool second_number(const scan *c, size_t bj, bool money, int cur, num *b,
 
 static bool vote_context(const scan *c, size_t a, size_t b);
 
+/* A fraction: "a third of", "one-quarter", "two-thirds", "three fifths",
+ * "a two-thirds majority" — OTHER, unit "fraction", value num/den,
+ * normalized "2/3". The numerator is a/an/one … nine (spelled out, as news
+ * writes fractions); "a quarter past ten", "quarter-final", "a third
+ * party" and the ordinals ("the third") are not fractions: a lone
+ * "a <fraction>" must be followed by "of". */
+static bool fraction_at(const scan *c, size_t j, fig *f)
+{
+    static const char *const nums[] = { "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine" };
+    static const struct { const char *one, *many; int den; } dens[] = {
+        { "third", "thirds", 3 }, { "quarter", "quarters", 4 }, { "fifth", "fifths", 5 },
+        { "sixth", "sixths", 6 }, { "eighth", "eighths", 8 }, { "tenth", "tenths", 10 } };
+    int nu = 0;
+    for (size_t i = 0; i < LEN(nums) && !nu; i++)
+        if (isw(c, j, nums[i]))
+            nu = i < 2 ? 1 : (int)i - 1;
+    if (!nu || (T(c, j)->cap && !c->heading && !sentence_start(c, j)))
+        return false;
+    size_t k = j + 1;
+    bool hyph = ishyphen(c, k) && adj(c, k) && adj(c, k + 1);
+    if (hyph)
+        k++;
+    int den = 0;
+    for (size_t i = 0; i < LEN(dens) && !den; i++)
+        if (isw(c, k, nu == 1 ? dens[i].one : dens[i].many))
+            den = dens[i].den;
+    if (!den || (ishyphen(c, k + 1) && adj(c, k + 1)))
+        return false;   /* "quarter-final" */
+    bool a = isw(c, j, "a") || isw(c, j, "an");
+    if (a && hyph)
+        return false;
+    if ((a || nu == 1) && !isw(c, k + 1, "of") && !(isw(c, k + 1, "as") && (isw(c, k + 2, "much") || isw(c, k + 2, "many"))))
+        return false;   /* "a quarter past ten", "a third party", "one third time" */
+    f->kind = QC_FIGURE_OTHER;
+    f->unit = "fraction";
+    f->v = f->vmax = (double)nu / den;
+    f->n0 = j;
+    f->n1 = k + 1;
+    f->t1 = k + 1;
+    snprintf(f->norm, sizeof f->norm, "%d/%d", nu, den);
+    return true;
+}
+
 static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool between, size_t *next)
 {
     fig f;
@@ -2022,6 +2067,8 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
         !(isp(c, j + 1, '$') && adj(c, j + 1)))
         return false;
 
+    if (t->kind == TK_WORD && !between && fraction_at(c, j, &f))
+        goto done;
     /* dates and times */
     if (t->kind == TK_WORD && !between &&
         (date_month_first(c, j, &f) || noon_at(c, j, qual != NULL, &f) ||
