@@ -413,6 +413,31 @@ static void test_fractions(void **state)
     run_close(&r);
 }
 
+/* ordinals of what a story counts: OTHER, unit "ordinal", counts the noun */
+static void test_ordinals(void **state)
+{
+    (void)state;
+    const char *yes[][4] = { { "The march came in the eleventh week of protests.", "eleventh week", "#11", "week" },
+                             { "Iran fired a second wave of missiles.", "second wave", "#2", "wave" },
+                             { "He won his third term.", "third term", "#3", "term" },
+                             { "It was the 7th consecutive day of rain.", "7th consecutive day", "#7", "day" } };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        run r;
+        run_open(&r, yes[i][0], QC_FORMAT_PLAIN);
+        const qc_figure *f = fig_at(&r, yes[i][1]);
+        assert_int_equal(f->kind, QC_FIGURE_OTHER);
+        assert_string_equal(f->unit, "ordinal");
+        assert_string_equal(f->normalized, yes[i][2]);
+        assert_string_equal(f->counts, yes[i][3]);
+        run_close(&r);
+    }
+    run r;
+    run_open(&r, "The first time, the Second World War, a fifth-year student in her fifth year and the second case.",
+             QC_FORMAT_PLAIN);
+    assert_int_equal(r.figs.len, 0);
+    run_close(&r);
+}
+
 /* ------------------------------------------------------------- dates */
 
 static void test_dates(void **state)
@@ -895,6 +920,7 @@ int main(void)
         cmocka_unit_test(test_ranges),
         cmocka_unit_test(test_not_ranges),
         cmocka_unit_test(test_fractions),
+        cmocka_unit_test(test_ordinals),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_years_or_counts),
         cmocka_unit_test(test_times),

@@ -21,6 +21,8 @@
  *             `€` EUR, `¥` JPY; "cents"/"pence" are 0.01 of USD/GBP
  *   DISTANCE  "50 mi", "5-10 km"                      unit km mi m cm mm ft in yd nmi
  *   OTHER     "2/3" for "two-thirds" (fraction_at)    unit "fraction"
+ *   OTHER     "#11" for "the eleventh week" (ordinal_at) unit "ordinal",
+ *             counts the noun
  *   OTHER     "30 hours", "40 years old", "3 pp"      unit kg g t lb oz hours minutes
  *             seconds days weeks months years decades centuries "years old"
  *             mph km/h knots °C °F degrees ha acres km2 mi2 m2 ft2 l gal bbl
@@ -87,7 +89,8 @@
  * party's 1996 nominee"), or when no plural noun follows it; "2000 people"
  * is a COUNT, and a qualifier ("more than 2000") always makes it a COUNT.
  *
- * Not figures: ordinals ("fifth", "21st", except in dates); numbers joined
+ * Not figures: ordinals ("fifth", "21st", except in dates and before the
+ * nouns of ordinal_at: "the eleventh week"); numbers joined
  * to letters or by a hyphen to a word (F-16, COVID-19, A300, H1N1, 737MAX,
  * 5G, 2019-nCoV, "19-member"); decades ("1990s"); numbers after a label
  * word (Flight 610, section 5, No. 10, Round 4, chapter 11) or after a
@@ -2052,6 +2055,65 @@ static bool fraction_at(const scan *c, size_t j, fig *f)
     return true;
 }
 
+/* An ordinal of something a story counts: "the eleventh week", "a second
+ * wave", "his third term", "the 7th consecutive day" — OTHER, unit
+ * "ordinal", value n, counts the noun, normalized "#11". Only second to
+ * twentieth (words, or numerals with st/nd/rd/th), after a determiner or
+ * a possessive, before one of the nouns below (an adjective such as
+ * "consecutive" may come between): "the first time", "the Second World
+ * War", "the fifth round" of a named event are left alone. */
+static bool ordinal_at(const scan *c, size_t j, fig *f)
+{
+    static const char *const words[] = { "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                         "twentieth" };
+    /* (not "year", "case", "death": "a fourth-year student", "in her
+     * fifth year", "the second case" count different people's) */
+    static const char *const nouns[] = { "week", "day", "night", "wave", "term", "anniversary", "attempt",
+                                         "election", "debate" };
+    static const char *const adjs[] = { "consecutive", "straight", "successive" };
+    int n = 0;
+    size_t k = j + 1;
+    for (size_t i = 0; i < LEN(words) && !n; i++)
+        if (isw(c, j, words[i]))
+            n = (int)i + 2;
+    if (!n && isnum(c, j) && !T(c, j)->frac && !T(c, j)->comma && T(c, j)->mant >= 2 && T(c, j)->mant <= 20 &&
+        adj(c, j + 1) && (isw(c, j + 1, "nd") || isw(c, j + 1, "rd") || isw(c, j + 1, "th"))) {
+        n = (int)T(c, j)->mant;
+        k = j + 2;
+    }
+    if (!n || T(c, j)->cap || j == 0)
+        return false;
+    const tok *p = T(c, j - 1);
+    bool det = isw(c, j - 1, "the") || isw(c, j - 1, "a") || isw(c, j - 1, "its") || isw(c, j - 1, "his") ||
+               isw(c, j - 1, "her") || isw(c, j - 1, "their") || isw(c, j - 1, "our") ||
+               (p->kind == TK_PUNCT && (p->cp == '\'' || p->cp == 0x2019) && j >= 2);   /* "Iran's" */
+    if (!det)
+        return false;
+    size_t h = k;
+    for (size_t i = 0; i < LEN(adjs); i++)
+        if (isw(c, h, adjs[i])) {
+            h++;
+            break;
+        }
+    bool noun = false;
+    for (size_t i = 0; i < LEN(nouns) && !noun; i++)
+        noun = isw(c, h, nouns[i]) && h < c->n && !T(c, h)->cap;
+    if (!noun || (ishyphen(c, h + 1) && adj(c, h + 1)))
+        return false;
+    f->kind = QC_FIGURE_OTHER;
+    f->unit = "ordinal";
+    f->v = f->vmax = n;
+    f->n0 = j;
+    f->n1 = k;
+    f->t1 = h + 1;
+    f->c0 = h;
+    f->c1 = h + 1;
+    snprintf(f->norm, sizeof f->norm, "#%d", n);
+    return true;
+}
+
 static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool between, size_t *next)
 {
     fig f;
@@ -2061,6 +2123,8 @@ static bool figure_at(scan *c, size_t s0, size_t j, const char *qual, bool betwe
     const tok *t = T(c, j);
     if (t->kind == TK_END)
         return false;
+    if (!qual && !between && ordinal_at(c, j, &f))
+        goto done;
     /* fast exit: most words cannot open a figure */
     if (t->kind == TK_WORD &&
         !(F(c, j) & (LX_MONTH | LX_NUMW | LX_VAGUE | LX_SCALE | LX_CURCODE | LX_START | LX_WEEKDAY)) &&

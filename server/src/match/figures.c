@@ -1034,7 +1034,8 @@ static bool qc_same_thing_paraphrase(const qc_mfigure *a, const qc_mfigure *b)
     case QC_FIGURE_TIME:
     case QC_FIGURE_MONEY:
     case QC_FIGURE_OTHER:
-        if (!qc_units_fit(a, b))
+        /* (an ordinal's noun too: "the eleventh week" / "the second day") */
+        if (!qc_units_fit(a, b) || (a->head && b->head && a->head != b->head))
             return false;
         break;
     case QC_FIGURE_COUNT:
