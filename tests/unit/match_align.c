@@ -251,6 +251,33 @@ static void test_unrelated(void **state)
     done(&c);
 }
 
+/* the source's own omission mark ("[...]", or " ... " between spaces) run
+ * across without one in the draft joins what the writer separated; a
+ * speaker trailing off ("like... wow") is no omission */
+static void test_source_omission(void **state)
+{
+    (void)state;
+    const char *src = "Wong said: \"People never back down. [...] For as long as the city is silent, we march.\"";
+    al_case c;
+    run(&c, "People never back down. For as long as the city is silent, we march", src);
+    assert_int_equal(c.al.omits, 1);
+    assert_int_equal(qc_alignment_edits(&c.al), 1);
+    char *d = diff_of(&c);
+    assert_string_equal(d, "People never back down [-[\xE2\x80\xA6]-] For as long as the city is silent we march");
+    free(d);
+    done(&c);
+    run(&c, "People never back down \xE2\x80\xA6 For as long as the city is silent, we march", src);
+    assert_int_equal(qc_alignment_edits(&c.al), 0);
+    done(&c);
+    run(&c, "People never back down. For as long as the city is silent, we march",
+        "Wong said: \"People never back down ... For as long as the city is silent, we march.\"");
+    assert_int_equal(c.al.omits, 1);
+    done(&c);
+    run(&c, "I was like wow, we march", "She said: \"I was like... wow, we march.\"");
+    assert_int_equal(qc_alignment_edits(&c.al), 0);
+    done(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_insertion),
         cmocka_unit_test(test_deletion_and_ellipsis_fix),
         cmocka_unit_test(test_splice),
+        cmocka_unit_test(test_source_omission),
         cmocka_unit_test(test_attribution_join),
         cmocka_unit_test(test_unrelated),
     };

@@ -246,6 +246,10 @@ void qc_match_words(const char *s, size_t len, size_t base, bool draft, qc_mword
                 qc_push(out, w);
             } else if (out->len) {
                 out->items[out->len - 1].flags |= QC_MW_SENT_END;
+                /* "[...]", or " … " between spaces: the writer left words
+                 * out here (not a speaker trailing off: "like… wow") */
+                if (i > 0 && (s[i - 1] == '[' || (s[i - 1] == ' ' && i + el < len && s[i + el] == ' ')))
+                    out->items[out->len - 1].flags |= QC_MW_OMIT;
             }
             i += el;
             continue;
@@ -558,6 +562,14 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
         case QC_OP_DEL: out->dels++; break;
         default: break;
         }
+        /* two draft words in a row equal to the words either side of the
+         * source's own omission mark: the draft joins what it separates */
+        if (o->op == QC_OP_EQUAL && k + 1 < len && ops[k + 1].op == QC_OP_EQUAL && (s[o->s].flags & QC_MW_OMIT) &&
+            ops[k + 1].s == o->s + 1 && ops[k + 1].d == o->d + 1) {
+            if (!out->omits)
+                out->omit_s = o->s;
+            out->omits++;
+        }
         if (o->op == QC_OP_DEL) {
             if (!run)
                 run_sent = o->s > 0 && (s[o->s - 1].flags & QC_MW_SENT_END);
@@ -608,6 +620,9 @@ char *qc_match_diff(const qc_alignment *a, const char *draft, const qc_mword *d,
         const qc_edit *o = &a->ops[k];
         if (o->op == QC_OP_EQUAL) {
             qc_add_word(&b, draft, &d[o->d]);
+            /* the source's own omission mark, run across */
+            if ((s[o->s].flags & QC_MW_OMIT) && k + 1 < a->nops && a->ops[k + 1].op == QC_OP_EQUAL)
+                qc_strbuf_adds(&b, " [-[\xE2\x80\xA6]-]");
             k++;
             continue;
         }

@@ -22,7 +22,9 @@
  *     altered-quote, one error for one mistake; otherwise altered-quote
  *     (error) with the diff, the exact source wording as a fix and, when
  *     words were only dropped, the draft with "…" as a second fix. A
- *     dropped run of 5+ words holding a sentence end is "spliced".
+ *     dropped run of 5+ words holding a sentence end is "spliced"; two
+ *     draft words in a row either side of the source's own omission mark
+ *     ("[...]", or " ... " between spaces) are "passages joined".
  *   - speaker: for every found passage that lies inside one of the
  *     source's own quotations (half its matched words or more), that
  *     quotation's speaker is compared with the draft's (speakers.c). Any
@@ -1287,7 +1289,12 @@ static void qc_check_quote_run(qc_ctx *c, const qc_quote *q)
                 if (ad.len)
                     qc_strbuf_addc(&ad, '"');
                 qc_strbuf m = QC_STRBUF_INIT;
-                if (al->spliced && !al->subs && !al->ins) {
+                if (al->omits && !al->subs && !al->ins && !al->dels) {
+                    const qc_mword *ow = &best->sw[al->omit_s];
+                    qc_strbuf_printf(&m, "passages joined: %s marks words left out after \"%.*s\" and the quote "
+                                     "runs on without an ellipsis",
+                                     outlet, (int)(ow->end - ow->start), src_text + ow->start);
+                } else if (al->spliced && !al->subs && !al->ins) {
                     qc_strbuf_printf(&m, "sentences spliced: two separate passages of %s joined as "
                                      "one quote, %zu words between them dropped without an ellipsis",
                                      outlet, al->longest_del);

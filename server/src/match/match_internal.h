@@ -35,6 +35,7 @@ enum {
     QC_MW_SENT_END = 8,   /* followed by . ! ? (the end of a sentence) */
     QC_MW_SPEECH = 16,    /* source word inside one of the source's quotations */
     QC_MW_JOIN = 32,      /* source word that starts after a removed attribution gap */
+    QC_MW_OMIT = 64,      /* source word followed by the source's own omission mark ("[...]") */
 };
 
 typedef struct qc_mword {
@@ -83,6 +84,8 @@ typedef struct qc_alignment {
     size_t s_first, s_last;  /* source words spanned (inclusive) */
     bool spliced;         /* a dropped run that is a whole sentence or more */
     size_t longest_del;
+    size_t omits;         /* source omission marks the draft runs across without one */
+    size_t omit_s;        /* the source word before the first of them */
 } qc_alignment;
 
 /* Align draft words d[0..n) inside source words s[0..m) (semi-global: source
@@ -92,7 +95,7 @@ bool qc_match_align(const qc_mword *d, size_t n, const qc_mword *s, size_t m, qc
 void qc_alignment_free(qc_alignment *a);
 static inline size_t qc_alignment_edits(const qc_alignment *a)
 {
-    return a->subs + a->ins + a->dels;
+    return a->subs + a->ins + a->dels + a->omits;
 }
 
 /* The word-by-word difference: equal words as the draft has them, "[-src-]"
