@@ -32,7 +32,9 @@
  *     the words to someone else). None SAME and one DIFFERENT:
  *     misattributed-quote (error), fix = the sources' speaker. A passage
  *     outside source quotations (a statement's own text, a paraphrase) or
- *     a draft quote without a speaker never gives a misattribution. A
+ *     a draft quote without a speaker never gives a misattribution — except
+ *     a passage inside an interview answer ("((Rich Bowen)) …", the
+ *     extraction's answers), which is the answerer's. A
  *     draft speaker called only by a title it never resolves ("the Supreme
  *     Leader wrote") stands for the one person the source gives that
  *     title, if only one (qc_role_holder).
