@@ -1044,6 +1044,22 @@ static void test_asides_and_addressees(void **state)
     EXPECT("Ivo Marek declined after a recording in which someone, seemingly Oleg Tan, audibly says Marek "
            "\"has a primitive understanding of economics.\"",
            { "has a primitive understanding of economics.", P, "Oleg Tan", "seemingly Oleg Tan", "says" });
+    /* a name opening its sentence, an aside between commas, the verb:
+     * the subject "he" means */
+    EXPECT("Chief Ivo Jack spoke on Monday about Investigator Milo Herra.\n"
+           "Jack, his badge draped in black tape, described Herra as selfless.\n"
+           "\"Milo was a talented investigator,\" he said.",
+           { "Milo was a talented investigator", D, "Ivo Jack", "he", "said" });
+    /* a titled role in apposition after an opening phrase; two words of
+     * organisations make an organisation, never "he" */
+    EXPECT("Speaking to Daily Post Varnia in a telephone interview, the President of the Student Union "
+           "Government (SUG), Etinosa, distanced the union from the protest.\n"
+           "\u201cNo! We are not part of the protest,\u201d he said.",
+           { "No! We are not part of the protest", D, "Etinosa", "he", "said" });
+    /* a question's auxiliary opens no name */
+    EXPECT("Economist Dana Hale said buyers ask the old question: Should I make a move or wait?\n"
+           "\u201cThe calculus has gotten more complicated,\u201d she said.",
+           { "The calculus has gotten more complicated", D, "Dana Hale", "she", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

@@ -190,6 +190,20 @@ static bool qc_mod_only(const qc_token *toks, size_t a, size_t b)
     return true;
 }
 
+/* An auxiliary that opens a question and is never a name ("Should",
+ * "Does"; not "Will" or "May", which are). */
+static bool qc_question_aux(const qc_token *t)
+{
+    static const char *const aux[] = { "should", "could", "would", "might", "must", "shall", "does", "did",
+                                       "is", "are", "was", "were", "has", "have", "had" };
+    if (!qc_word(t) || (t->flags & QC_TKF_ALLCAPS))
+        return false;
+    for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+        if (!strcmp(t->key, aux[i]))
+            return true;
+    return false;
+}
+
 qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
 {
     qc_np np;
@@ -241,8 +255,10 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         }
         break;
     }
-    /* drop sentence-initial function words ("The", "After") */
-    while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0])))
+    /* drop sentence-initial function words ("The", "After") and the
+     * auxiliaries opening a question ("Should I make a move?") */
+    while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0]) ||
+                      qc_question_aux(&toks[c0])))
         c0++;
     /* "Fourteen-year-old Zoe": an age describes the person, it is not part
      * of the name */
@@ -365,6 +381,20 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             if (!qc_titleish(&toks[i]) && !qc_lower(&toks[i]) && !(qc_cls(&toks[i]) & (QC_LX_ORG | QC_LX_DET)))
                 all_title = false;
         bool org = acronym_last || (o != (size_t)-1 && o + 1 == e);
+        if (!org && o != (size_t)-1 && o + 1 < e && e - c0 <= 4) {
+            /* "Daily Post Nigeria": two words of organisations and no
+             * first name in a short run name an organisation (a place
+             * after its name) */
+            size_t orgw = 0;
+            bool first_name = false;
+            for (size_t i = c0; i < e; i++) {
+                if ((qc_cls(&toks[i]) & QC_LX_ORG) && qc_capword(&toks[i]))
+                    orgw++;
+                if (qc_cls(&toks[i]) & (QC_LX_MALE | QC_LX_FEMALE))
+                    first_name = true;
+            }
+            org = orgw >= 2 && !first_name;
+        }
         if (!org && o != (size_t)-1 && o + 1 < e &&
             (qc_connector(&toks[o + 1]) || (qc_lower(&toks[o + 1]) && !strcmp(toks[o + 1].key, "on")))) {
             /* "University of California", "Ministry of Foreign Affairs" —
@@ -1984,21 +2014,48 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             subject = acts = false;
         /* the name opening its sentence, a verb after it: the subject a
          * later "he"/"she" most likely means ("Maria Lopez met Tom Reyes.") */
+        bool appos_role = false;   /* "the president of the union, Etinosa, distanced" */
         bool lead = !prep && qc_opens_sentence(toks, a, k) && j < b && qc_lower(&toks[j]) &&
                     !(qc_cls(&toks[j]) & (QC_LX_CONNECT | QC_LX_PLACEPREP | QC_LX_FUNC));
+        /* "Jackson, his badge draped in black tape, described Herrera …":
+         * an aside between commas, then the verb */
+        if (!lead && !prep && np.kind == QC_NP_PERSON && qc_opens_sentence(toks, a, k) && j + 2 < b &&
+            qc_punct_is(&toks[j], ',') && outside[j + 1]) {
+            size_t x = j + 1;
+            while (x < b && x - j < 14 && !qc_punct_is(&toks[x], ',') &&
+                   !(toks[x].type == QC_TK_PUNCT && (toks[x].flags & QC_TKF_SENT_END)))
+                x++;
+            if (x + 1 < b && x > j + 2 && qc_punct_is(&toks[x], ',') && qc_past_verb(&toks[x + 1]) &&
+                qc_lower(&toks[j + 1]))
+                lead = true;
+        }
         /* "Another voice actor, Lauren Landa, would list …": the name in
          * apposition to a sentence-opening role is the subject too */
         if (!prep && !lead && np.kind == QC_NP_PERSON && k > a + 1 && qc_punct_is(&toks[k - 1], ',') && j + 1 < b &&
             qc_punct_is(&toks[j], ',') && qc_lower(&toks[j + 1]) &&
             !(qc_cls(&toks[j + 1]) & (QC_LX_CONNECT | QC_LX_PLACEPREP))) {
             size_t st = k - 1;
-            while (st > a && !(toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)) && k - st < 8)
+            while (st > a && !(toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)) &&
+                   !qc_punct_is(&toks[st - 1], ',') && k - st < 14)
                 st--;
-            bool role = st < k - 1 && (st == a || (toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)));
+            /* (or after an opening phrase: "Speaking to Daily Post in a
+             * telephone interview, the president of the union, Etinosa,
+             * distanced …") */
+            bool after_intro = st > a && qc_punct_is(&toks[st - 1], ',') && qc_word(&toks[st]) &&
+                               (qc_cls(&toks[st]) & QC_LX_DET) && qc_lower(&toks[st]);
+            bool role = st < k - 1 &&
+                        (st == a || (toks[st - 1].type == QC_TK_PUNCT && (toks[st - 1].flags & QC_TKF_SENT_END)) ||
+                         after_intro);
+            /* (a capitalised title may name its organisation: "the
+             * President of the Student Union Government (SUG), Etinosa,") */
+            bool titled = st + 1 < k - 1 && qc_word(&toks[st]) && (qc_cls(&toks[st]) & QC_LX_DET) &&
+                          (qc_cls(&toks[st + 1]) & QC_LX_TITLE) && k - st <= 14;
             for (size_t c = st + 1; role && c < k - 1; c++)
-                if (!qc_lower(&toks[c]))
+                if (!qc_lower(&toks[c]) && !(titled && (qc_capword(&toks[c]) || qc_punct_is(&toks[c], '(') ||
+                                                       qc_punct_is(&toks[c], ')'))))
                     role = false;
             lead = role;
+            appos_role = role;
         }
         /* appositive title: "Mike Pompeo, US Secretary of State," */
         size_t app_a = 0, app_b = 0;
@@ -2051,7 +2108,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             if (pass == 2)
                 qc_ents_add_mention_prep(self, t->start, e, subject || lead || acts, prep);
         } else if (np.kind == QC_NP_PERSON && !place) {
-            bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a;
+            bool strong = np.nb - np.na >= 2 || np.tb > np.ta || subject || app_b > app_a || appos_role;
             int e = -1;
             if (pass == 1 && strong && np.nb - np.na >= 2)
                 e = qc_ents_lookup(self, &np, !titlecase);
