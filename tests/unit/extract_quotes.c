@@ -1060,6 +1060,24 @@ static void test_asides_and_addressees(void **state)
     EXPECT("Economist Dana Hale said buyers ask the old question: Should I make a move or wait?\n"
            "\u201cThe calculus has gotten more complicated,\u201d she said.",
            { "The calculus has gotten more complicated", D, "Dana Hale", "she", "said" });
+    /* the verb first: "Said X: …" */
+    EXPECT("WHICH MEANS: Said Pavel Azin: \u201cIt is a great day to be a kite.\u201d",
+           { "It is a great day to be a kite.", D, "Pavel Azin", "Pavel Azin", "Said" });
+    /* an appositive between the name and the verb of a split quotation */
+    EXPECT("\u201cThis library is very different,\u201d Mara Stein, Assistant Library Director, said. "
+           "\u201cIt is filled with light.\u201d",
+           { "This library is very different", D, "Mara Stein", "Mara Stein", "said" },
+           { "It is filled with light.", D, "Mara Stein", "Mara Stein", "said" });
+    /* two portfolios of one title; a long relative clause; "Prop." */
+    EXPECT("\u201cWe want to work together,\u201d said Internal Affairs and Communications Minister Sei Mura.\n"
+           "Campaign president Chad Griff, who also founded the Foundation for Equal Rights that brought the "
+           "Prop. 8 case to trial, said \"We are all cautiously optimistic.\"\n"
+           "Vera Lund said the murders came from conflicts. \"They start and then become a tit-for-tat,\" "
+           "the senior cop said.",
+           { "We want to work together", D, "Sei Mura", "Internal Affairs and Communications Minister Sei Mura",
+             "said" },
+           { "We are all cautiously optimistic.", P, "Chad Griff", "Campaign president Chad Griff", "said" },
+           { "They start and then become a tit-for-tat", D, "Vera Lund", "the senior cop", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

@@ -121,6 +121,13 @@ static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
         if (q - i <= 3 && q > i + 1 && qc_capword(&toks[q]) && (qc_cls(&toks[q]) & QC_LX_ORG))
             return true;
     }
+    /* "Internal Affairs and Communications Minister Seiichiro Murakami":
+     * two portfolios of one title */
+    if (i > lo && qc_capword(&toks[i - 1]) && (qc_cls(&toks[i - 1]) & QC_LX_MOD)) {
+        for (size_t q = i + 1; q - i <= 3 && qc_capword(&toks[q]); q++)
+            if ((qc_cls(&toks[q]) & QC_LX_TITLE) && q > i + 1)
+                return true;
+    }
     bool org = false, joined = false;
     for (size_t k = lo; k < i && i - k <= 8; k++) {
         if (qc_capword(&toks[k]) && (qc_cls(&toks[k]) & QC_LX_ORG))
@@ -259,6 +266,10 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
      * auxiliaries opening a question ("Should I make a move?") */
     while (c0 < e && (((qc_cls(&toks[c0]) & QC_LX_FUNC) && !(toks[c0].flags & QC_TKF_ALLCAPS)) || qc_lower(&toks[c0]) ||
                       qc_question_aux(&toks[c0])))
+        c0++;
+    /* "Said Paul Azinger: …": the verb before a full name ("Edward Said"
+     * ends a name) */
+    if (e - c0 >= 3 && (!strcmp(toks[c0].key, "said") || !strcmp(toks[c0].key, "says")) && qc_capword(&toks[c0 + 1]))
         c0++;
     /* "Fourteen-year-old Zoe": an age describes the person, it is not part
      * of the name */

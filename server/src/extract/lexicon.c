@@ -55,7 +55,7 @@ static const qc_lx_list qc_lx_lists[] = {
     { "president vice-president minister secretary spokeswoman spokesman spokesperson spokespeople "
       "gen. general dr. mr. mrs. ms. miss sen. senator rep. representative gov. governor mayor "
       "chancellor ambassador king queen prince princess pope sheikh ayatollah commander chief "
-      "director chairman chairwoman chairperson chair ceo founder co-founder head leader officer official "
+      "director chairman chairwoman chairperson chair ceo cop founder co-founder head leader officer official "
       "judge justice attorney lawyer prosecutor professor prof. coach captain capt. lt. col. "
       "maj. sgt. adm. cpl. colonel major lieutenant sergeant admiral adviser advisor aide envoy "
       "diplomat analyst expert researcher scientist doctor nurse inspector detective "
@@ -218,7 +218,7 @@ static const qc_lx_list qc_lx_lists[] = {
     { "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. mr. mrs. ms. dr. "
       "prof. sen. rep. gov. lt. col. maj. sgt. adm. cpl. capt. st. jr. sr. rev. no. vs. "
       "inc. ltd. corp. co. dept. est. approx. mt. ft. fig. gen. brig. cmdr. hon. pres. "
-      "supt. insp. det. batt. sgt. lt. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g.",
+      "supt. insp. det. batt. sgt. lt. u.s. u.n. u.k. e.u. a.m. p.m. etc. i.e. e.g. prop.",
       QC_LX_ABBR },
     { "of for to the and de from", QC_LX_CONNECT },
     { "base airbase air-base airport city town village street road square bridge province "

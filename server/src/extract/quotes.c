@@ -774,6 +774,24 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             }
             break;
         }
+    /* "Said Paul Azinger: “…”": the verb first */
+    if (hi > lo + 2 && qc_punct(&T[hi - 1], ':')) {
+        size_t s = qc_skip_intro(x, sent_lo, hi - 1);
+        for (size_t k = hi - 1; k > s + 1; k--)
+            if (qc_punct(&T[k - 1], ':')) {
+                s = k;   /* "WHICH MEANS…: Said Paul Azinger:" */
+                break;
+            }
+        if (s + 1 < hi - 1 && (qc_tis(&T[s], "said") || qc_tis(&T[s], "says") || qc_tis(&T[s], "added")) &&
+            (T[s].flags & QC_TKF_CAP)) {
+            qc_np n = qc_np_forward_lenient(x, s + 1, hi - 1);
+            if (qc_np_ok(&n) && n.b == hi - 1 && (n.kind == QC_NP_PERSON || n.kind == QC_NP_ORG || n.kind == QC_NP_ROLE)) {
+                *np = n;
+                *verb = s;
+                return true;
+            }
+        }
+    }
     /* "Chakrapani proposed: “…”" */
     if (hi > lo + 1 && qc_punct(&T[hi - 1], ':')) {
         size_t k = hi - 1;
@@ -919,8 +937,12 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
     } else if (!(qc_tcls(&T[v]) & QC_LX_PARTICIPLE)) {
         if (j > lo && qc_punct(&T[j - 1], ',')) {
             size_t c = j - 1;
-            while (c > lo && j - c < 16 && !qc_punct(&T[c - 1], ','))
+            while (c > lo && j - c < 28 && !qc_punct(&T[c - 1], ','))
                 c--;
+            /* an appositive of up to 15 words; a relative clause ("Chad
+             * Griffin, who also founded the …, said") may be longer */
+            if (j - c >= 16 && !qc_tis(&T[c], "who"))
+                c = lo;
             if (c > lo && qc_punct(&T[c - 1], ',')) {
                 qc_np first = qc_np_backward(T, lo, c - 1);
                 qc_np app = qc_np_forward_lenient(x, c, j - 1);
@@ -1550,8 +1572,8 @@ static bool qc_continues(qc_qx *x, const qc_q *p, const qc_q *q)
         const qc_token *t = &T[i];
         if (t->type != QC_TK_WORD || !(t->flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
             continue;
-        if (i >= p->np.a && i < p->np.b) {
-            last_skip = i;
+        if ((i >= p->np.a && i < p->np.b) || (p->verb != QC_NONE && p->verb > p->np.b && i > p->np.b && i < p->verb)) {
+            last_skip = i;   /* (and "…,” Mary Stein, Assistant Library Director, said") */
             continue;
         }
         if (i >= clause_end && i < app_end) {
