@@ -1078,6 +1078,20 @@ static void test_asides_and_addressees(void **state)
              "said" },
            { "We are all cautiously optimistic.", P, "Chad Griff", "Campaign president Chad Griff", "said" },
            { "They start and then become a tit-for-tat", D, "Vera Lund", "the senior cop", "said" });
+    /* a headline's "Place Office", the holder named below; "Lindsey" is
+     * no man's name only */
+    EXPECT("Varnia Governor to evacuees: \u2018Leave now\u2019\n"
+           "The storm is coming.\n"
+           "At a press conference Varnia Gov. Rik Solt urged everyone to go.\n"
+           "\u201cNobody is hurt,\u201d said Lindsey Blum.\n"
+           "\u201cHe was sitting here,\u201d she said.",
+           { "Leave now", D, "Rik Solt", "Varnia Governor", NULL },
+           { "Nobody is hurt", D, "Lindsey Blum", "Lindsey Blum", "said" },
+           { "He was sitting here", D, "Lindsey Blum", "she", "said" });
+    /* "the Prime Minister" where one person is named and nobody holds the title */
+    EXPECT("The premiers will meet on Friday. This is Jan Tral's fourth meeting since the election.\n"
+           "\u201cI have no illusions,\u201d the Prime Minister said.",
+           { "I have no illusions", D, "Jan Tral", "the Prime Minister", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

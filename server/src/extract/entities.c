@@ -484,6 +484,22 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
         for (size_t i = n0; i < e; i++)
             if (toks[i].flags & QC_TKF_DIGIT)
                 return np;   /* QC_NP_NONE */
+        /* "Florida Governor", "Texas Senator": a place and an office, no
+         * name (a headline's way) */
+        if (e - c0 == 2 && n0 == c0 && qc_capword(&toks[c0]) && qc_capword(&toks[c0 + 1]) &&
+            !(qc_cls(&toks[c0]) & (QC_LX_MALE | QC_LX_FEMALE | QC_LX_ORG | QC_LX_TITLE | QC_LX_MOD)) &&
+            !(toks[c0].flags & (QC_TKF_ALLCAPS | QC_TKF_POSS))) {
+            static const char *const offices[] = { "governor", "senator", "mayor", "premier", "president",
+                                                   "minister", "chancellor", "congressman", "congresswoman" };
+            for (size_t i = 0; i < sizeof offices / sizeof *offices; i++)
+                if (!strcmp(toks[c0 + 1].key, offices[i])) {
+                    np.kind = QC_NP_ROLE;
+                    np.ta = s;
+                    np.tb = e;
+                    strcpy(np.head, toks[c0 + 1].key);
+                    return np;
+                }
+        }
         /* "Melbourne Lord Mayor": titles all the way, no name after them */
         if (e - n0 == 1 && n0 > c0 && qc_titleish(&toks[n0 - 1]) && (qc_cls(&toks[n0]) & QC_LX_TITLE)) {
             np.kind = QC_NP_ROLE;

@@ -140,11 +140,11 @@ static const qc_lx_list qc_lx_lists[] = {
       "jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent "
       "philip bobby johnny bradley mike boris emmanuel vladimir xi recep mohammad mohammed "
       "muhammad ali hassan hossein javad ahmed omar abdul ibrahim mahmoud bernie chuck dick "
-      "lindsey mitch nigel jeremy tony gordon angela justin narendra imran benjamin volodymyr "
+      "mitch nigel jeremy tony gordon justin narendra imran benjamin volodymyr "
       "sergei sergey dmitry alexei andrzej mateusz jacek piotr tomasz pedro carlos juan luis "
       "jorge miguel alberto jair andres francisco manuel antonio giuseppe matteo luigi "
       "jean pierre francois jacques hans klaus jurgen olaf friedrich wolfgang ken jens rishi "
-      "keir sadiq denzel brendan piers tristan ahmad jamal mike kim harry harold liam oliver "
+      "keir sadiq denzel brendan piers tristan ahmad jamal mike harry harold liam oliver "
       "jack charlie george alfie leo archie lucas henry theo oscar freddie",
       QC_LX_MALE },
     { "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa "

@@ -802,7 +802,8 @@ static bool qc_attr_before(qc_qx *x, size_t sent_lo, size_t lo, size_t hi, qc_np
             size_t clause = qc_skip_intro(x, sent_lo, k);
             bool opens = qc_np_ok(&n) && (n.a <= clause || qc_punct(&T[n.a - 1], ',') || n.a == lo);
             if (opens && !(T[n.b - 1].flags & QC_TKF_POSS) &&
-                (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG)) {
+                (n.kind == QC_NP_PERSON || n.kind == QC_NP_PRONOUN || n.kind == QC_NP_ORG ||
+                 (n.kind == QC_NP_ROLE && n.a == 0))) {   /* "Florida Governor to evacuees: …" */
                 size_t v = QC_NONE;   /* "Keller gave a short update:" has no reporting verb */
                 for (size_t i = k; i < hi - 1; i++)
                     if (qc_verb(&T[i])) {
@@ -1411,9 +1412,25 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         /* "The education secretary has criticised …, telling Sky News: “…”"
          * opening a story that names her next ("Gillian Keegan told …"):
          * a definite title in the first sentence, nobody named before it */
-        if (e < 0 && qc_tis(&T[np->a], "the") && np->tb > np->ta && x->ents.mentions.len &&
+        if (e < 0 && (qc_tis(&T[np->a], "the") || np->a == 0) && np->tb > np->ta && x->ents.mentions.len &&
             x->ents.mentions.items[0].pos > npos && qc_in_lead(x, npos))
             e = qc_ents_named_next(&x->ents, npos, 600);
+        /* "the Prime Minister said" where the text so far names one person
+         * and gives nobody that title: that person ("This is Justin
+         * Trudeau's fourth meeting …") */
+        if (e < 0 && qc_tis(&T[np->a], "the") && np->nb == np->na && np->tb > np->ta &&
+            (qc_tcls(&T[np->b - 1]) & QC_LX_TITLE) && !qc_tis(&T[np->b - 1], "official") &&
+            strncmp(T[np->b - 1].key, "spokes", 6)) {
+            int only = -1;
+            for (size_t i = 0; i < x->ents.mentions.len && x->ents.mentions.items[i].pos < npos; i++) {
+                int me = x->ents.mentions.items[i].ent;
+                if (me < 0 || x->ents.ents.items[me].is_org || me == only)
+                    continue;
+                only = only < 0 ? me : -2;
+            }
+            if (only >= 0 && !qc_ents_has_titles(&x->ents, only, true))
+                e = only;
+        }
         if (e < 0 && np->nb > np->na && !titles_only) {
             /* "an Interpol spokesperson": the organisation speaks */
             qc_np org = *np;

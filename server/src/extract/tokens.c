@@ -248,8 +248,12 @@ void qc_tokenize(const char *s, size_t from, size_t to, qc_tokens *out)
                 qc_ascii_uppers(s, i, j) >= 2)
                 t.flags |= QC_TKF_MIXACR;
             t.cls = qc_lexicon_get(t.key);
-            if (!(t.flags & QC_TKF_POSS) && qc_contraction(t.key))
-                t.cls |= QC_LX_FUNC;   /* "I'm", "we've", "don't": never a name */
+            if (!(t.flags & QC_TKF_POSS) && qc_contraction(t.key)) {
+                /* "I'm", "we've": never a name; "wasn't", "didn't": an
+                 * auxiliary, as a verb after its subject */
+                size_t cl = strlen(t.key);
+                t.cls |= cl > 3 && t.key[cl - 1] == 't' ? QC_LX_AUX : QC_LX_FUNC;
+            }
             {
                 const char *hy = strrchr(t.key, '-');
                 if (hy && hy[1]) {
