@@ -1092,6 +1092,12 @@ static void test_asides_and_addressees(void **state)
     EXPECT("The premiers will meet on Friday. This is Jan Tral's fourth meeting since the election.\n"
            "\u201cI have no illusions,\u201d the Prime Minister said.",
            { "I have no illusions", D, "Jan Tral", "the Prime Minister", "said" });
+    /* two particles inside a name; the first name alone later */
+    EXPECT("Remco van der Berg runs the lab.\n"
+           "\"Our computer needed more than a day,\" Remco said.\n"
+           "\"It is a good day,\" van der Berg added.",
+           { "Our computer needed more than a day", D, "Remco van der Berg", "Remco", "said" },
+           { "It is a good day", D, "Remco van der Berg", "van der Berg", "added" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

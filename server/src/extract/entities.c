@@ -249,6 +249,12 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             c0--;
             continue;
         }
+        if (c0 < e && c0 - 1 > s + 1 && qc_lower(&toks[c0 - 1]) && (qc_cls(&toks[c0 - 1]) & QC_LX_PARTICLE) &&
+            qc_lower(&toks[c0 - 2]) && (qc_cls(&toks[c0 - 2]) & QC_LX_PARTICLE) && c0 - 2 > s &&
+            qc_capword(&toks[c0 - 3])) {
+            c0 -= 2;   /* "Remco van der Burg", "Ursula von der Leyen" */
+            continue;
+        }
         if (c0 < e && qc_connector_at(toks, s, c0 - 1) && c0 - 1 > s &&
             (qc_capword(&toks[c0 - 2]) || (qc_word(&toks[c0 - 2]) && (qc_cls(&toks[c0 - 2]) & QC_LX_DET) &&
                                            c0 - 2 > s && qc_capword(&toks[c0 - 3])))) {
@@ -1915,6 +1921,12 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
                 outside[j + 1] && outside[j + 2] && qc_lower(&toks[j + 1]) && (qc_cls(&toks[j + 1]) & QC_LX_DET) &&
                 qc_capword(&toks[j + 2])) {
                 j += 2;   /* "of the United States" */
+                continue;
+            }
+            if (j > i && j + 2 < b && qc_lower(u) && (qc_cls(u) & QC_LX_PARTICLE) && qc_lower(&toks[j + 1]) &&
+                (qc_cls(&toks[j + 1]) & QC_LX_PARTICLE) && outside[j + 1] && outside[j + 2] &&
+                qc_capword(&toks[j + 2])) {
+                j += 2;   /* "Remco van der Burg", "Ursula von der Leyen" */
                 continue;
             }
             break;
