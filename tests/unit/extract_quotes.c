@@ -1098,6 +1098,14 @@ static void test_asides_and_addressees(void **state)
            "\"It is a good day,\" van der Berg added.",
            { "Our computer needed more than a day", D, "Remco van der Berg", "Remco", "said" },
            { "It is a good day", D, "Remco van der Berg", "van der Berg", "added" });
+    /* "the union's general secretary": the one person named; a statement
+     * from someone is theirs, not the releaser's */
+    EXPECT("Dave Prent has called on activists to strike.\n"
+           "Having won the vote, the union\u2019s general secretary says \u201cwe now need a strong strike\u201d.\n"
+           "\u201cOur family is reeling,\u201d read a statement from the parents released by the Special "
+           "Investigations Unit.",
+           { "we now need a strong strike", P, "Dave Prent", "union\u2019s general secretary", "says" },
+           { "Our family is reeling", D, NULL, "a statement", "read" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

@@ -1418,7 +1418,10 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         /* "the Prime Minister said" where the text so far names one person
          * and gives nobody that title: that person ("This is Justin
          * Trudeau's fourth meeting …") */
-        if (e < 0 && qc_tis(&T[np->a], "the") && np->nb == np->na && np->tb > np->ta &&
+        bool the_role = qc_tis(&T[np->a], "the") ||   /* (or "the union's general secretary") */
+                        (np->a > 0 && qc_tis(&T[np->a - 1], "the") && (T[np->a].flags & QC_TKF_POSS) &&
+                         qc_lowerw(&T[np->a]));
+        if (e < 0 && the_role && np->nb == np->na && np->tb > np->ta &&
             (qc_tcls(&T[np->b - 1]) & QC_LX_TITLE) && !qc_tis(&T[np->b - 1], "official") &&
             strncmp(T[np->b - 1].key, "spokes", 6)) {
             int only = -1;
@@ -1461,9 +1464,21 @@ static void qc_resolve(qc_qx *x, qc_q *q)
             if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_ORG))
                 e = qc_ents_lookup(&x->ents, &sn, true);
         }
+        /* "a statement from the parents released Sunday by the Special
+         * Investigations Unit": who it is from wrote it, not who released
+         * it */
+        bool from = np->b + 1 < x->toks.len && x->outside[np->b] && qc_tis(&T[np->b], "from");
+        if (from && e < 0) {
+            size_t hi = np->b + 1;
+            while (hi < x->toks.len && hi - np->b < 12 && x->outside[hi] && T[hi].type == QC_TK_WORD)
+                hi++;
+            qc_np fn = qc_np_forward_lenient(x, np->b + 1, hi);
+            if (qc_np_ok(&fn) && (fn.kind == QC_NP_PERSON || fn.kind == QC_NP_ORG))
+                e = qc_ents_lookup(&x->ents, &fn, true);
+        }
         /* "according to a tweet on Monday by US Secretary of State Mike
          * Pompeo": the author named after "by" a few words on */
-        for (size_t k = np->b; e < 0 && k + 1 < x->toks.len && k < np->b + 6 && x->outside[k] &&
+        for (size_t k = np->b; e < 0 && !from && k + 1 < x->toks.len && k < np->b + 6 && x->outside[k] &&
                                T[k].type == QC_TK_WORD; k++)
             if (qc_tis(&T[k], "by")) {
                 size_t hi = k + 1;
