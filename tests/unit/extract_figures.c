@@ -497,7 +497,7 @@ static void test_years_or_counts(void **state)
     assert_int_equal(r.figs.len, 3);
     assert_int_equal(r.figs.items[0].kind, QC_FIGURE_DATE);
     assert_string_equal(r.figs.items[0].normalized, "Sunday");
-    assert_string_equal(r.figs.items[1].normalized, "Tuesday");
+    assert_string_equal(r.figs.items[1].normalized, "Tuesday night");   /* with the part of the day */
     assert_string_equal(r.figs.items[2].normalized, "--08");
     run_close(&r);
     /* but not days that are names, papers, people or verbs */

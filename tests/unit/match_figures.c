@@ -291,9 +291,23 @@ static void test_vote_tally(void **state)
          true, true);
 }
 
+/* a weekday's part of the day: morning is not evening; evening and night
+ * may be one time; a draft that leaves the part out says no less */
+static void test_part_of_day(void **state)
+{
+    (void)state;
+    pair("Trump promised a statement on Wednesday evening about the strikes.", "Wednesday",
+         "Trump promised a statement on Wednesday morning about the strikes.", "Wednesday", true, false);
+    pair("Trump promised a statement on Wednesday night about the strikes.", "Wednesday",
+         "Trump promised a statement on Wednesday evening about the strikes.", "Wednesday", true, true);
+    pair("Trump promised a statement on Wednesday about the strikes.", "Wednesday",
+         "Trump promised a statement on Wednesday morning about the strikes.", "Wednesday", true, true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_part_of_day),
         cmocka_unit_test(test_vote_tally),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_not_same),

@@ -30,7 +30,8 @@
  *   DATE      ISO 8601: "2020-01-07"; no year: "--01-07"; month and year:
  *             "2020-01"; a year: "2019"; ranges "A/B" ("--01-07/--01-08",
  *             "2015/2017"). value = the year (0 when none), value_max = the
- *             end year of a year range.
+ *             end year of a year range. A weekday: "Wednesday", with the
+ *             part of the day when one follows ("Wednesday morning").
  *   TIME      "17:30" 24-hour, " ZONE" appended when given ("17:30 EST"),
  *             seconds as ":SS"; unit = the zone or NULL; value = hours as a
  *             decimal (17.5). noon/midnight after at/by/until/… = 12:00/00:00.
@@ -1319,6 +1320,15 @@ static bool weekday_at(const scan *c, size_t j, fig *f)
         f->t1 = j + 1;
         f->v = f->vmax = (double)(i + 1);
         snprintf(f->norm, sizeof f->norm, "%c%s", (char)(w[0] - 'a' + 'A'), w + 1);
+        /* "Wednesday morning": the part of the day too */
+        static const char *const parts[] = { "morning", "afternoon", "evening", "night" };
+        for (size_t k = 0; k < LEN(parts); k++)
+            if (isw(c, j + 1, parts[k]) && !T(c, j + 1)->cap) {
+                f->n1 = f->t1 = j + 2;
+                size_t l = strlen(f->norm);
+                snprintf(f->norm + l, sizeof f->norm - l, " %s", parts[k]);
+                break;
+            }
         return true;
     }
     return false;

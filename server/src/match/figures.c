@@ -358,12 +358,20 @@ static void qc_date_prepare(qc_mfigure *out, const char *n)
         return;
     static const char *const wd[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                                       "Sunday" };
-    for (int i = 0; i < 7; i++)
-        if (!strcmp(n, wd[i])) {
-            out->date_form = QC_DATE_WEEKDAY;   /* "on Monday" */
-            out->lo = out->hi = i + 1;
-            return;
-        }
+    static const char *const parts[] = { " morning", " afternoon", " evening", " night" };
+    for (int i = 0; i < 7; i++) {
+        size_t l = strlen(wd[i]);
+        if (strncmp(n, wd[i], l))
+            continue;
+        for (int p = 0; p < 4 && n[l]; p++)
+            if (!strcmp(n + l, parts[p]))
+                out->date_part = p + 1;   /* "Wednesday morning" */
+        if (n[l] && !out->date_part)
+            continue;
+        out->date_form = QC_DATE_WEEKDAY;   /* "on Monday" */
+        out->lo = out->hi = i + 1;
+        return;
+    }
     if (n[0] == '-' && n[1] == '-' && strlen(n) == 4 && sscanf(n + 2, "%2d", &m) == 1) {
         out->date_form = QC_DATE_MONTHONLY;   /* "in August" */
         out->lo = out->hi = m;
@@ -944,7 +952,11 @@ bool qc_match_figure_compatible(const qc_mfigure *a, const qc_mfigure *b)
     const double tol = qc_unit_eq(fa->unit, fb->unit) ? 1e-6 : 0.01;
     if (fa->kind == QC_FIGURE_DATE)
         return a->lo == b->lo && a->hi == b->hi &&
-               (!a->date_year || !b->date_year || a->date_year == b->date_year);
+               (!a->date_year || !b->date_year || a->date_year == b->date_year) &&
+               /* "Wednesday evening" is not "Wednesday morning" (evening and
+                * night may be one time) */
+               (!a->date_part || !b->date_part || a->date_part == b->date_part ||
+                (a->date_part >= 3 && b->date_part >= 3));
     /* two ranges ("between 45% and 70%" / "from 45% to 60%"): the same
      * ends, as a reporter copies them */
     if (!fa->vague && !fb->vague && fa->kind != QC_FIGURE_TIME && fa->value_max != fa->value &&

@@ -173,6 +173,7 @@ typedef struct qc_mfigure {
     int date_year;                /* dates with a day: the year, 0 when not given */
     uint64_t near[6];             /* content words within three words either side */
     bool date_alone;              /* a day or weekday, the only one its sentence names */
+    int date_part;                /* a weekday's part of the day: 1 morning, 2 afternoon, 3 evening, 4 night */
     size_t nnear;
     uint64_t near_l, near_r;      /* the nearest content word either side
                                      (within 3 words, same sentence); 0 */
