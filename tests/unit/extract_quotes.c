@@ -1106,6 +1106,11 @@ static void test_asides_and_addressees(void **state)
            "Investigations Unit.",
            { "we now need a strong strike", P, "Dave Prent", "union\u2019s general secretary", "says" },
            { "Our family is reeling", D, NULL, "a statement", "read" });
+    /* title acronyms (MCA, ASP) before a name; "III" ends a name */
+    EXPECT("\u201cWe will not accept anything,\u201d said Waithaka MCA Anton Karan.\n"
+           "Senate President Aquil Pimen III met them. \"I will take this chance,\" Pimen said.",
+           { "We will not accept anything", D, "Anton Karan", "Waithaka MCA Anton Karan", "said" },
+           { "I will take this chance", D, "Aquil Pimen III", "Pimen", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

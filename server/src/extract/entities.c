@@ -369,7 +369,7 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
                 o = i;
             else if ((qc_cls(&toks[i]) & QC_LX_ORG) && i + 1 == e)
                 o = i;
-        bool acronym_last = qc_orgword(last) && !(last->flags & QC_TKF_DIGIT);
+        bool acronym_last = qc_orgword(last) && !(last->flags & QC_TKF_DIGIT) && !qc_name_suffix(last);   /* not "III" */
         /* last title-like word with something after it */
         size_t n0 = c0;
         bool via_connector = false;

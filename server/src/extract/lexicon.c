@@ -60,7 +60,7 @@ static const qc_lx_list qc_lx_lists[] = {
       "maj. sgt. adm. cpl. colonel major lieutenant sergeant admiral adviser advisor aide envoy "
       "diplomat analyst expert researcher scientist doctor nurse inspector detective "
       "superintendent constable sheriff editor reporter correspondent journalist executive "
-      "manager coordinator lawmaker legislator mp mep councillor councilor speaker premier emir "
+      "manager coordinator lawmaker legislator mp mep mca mla msp asp dsp acp councillor councilor speaker premier emir "
       "president-elect candidate nominee presenter host author economist historian activist "
       "campaigner organiser organizer owner partner principal dean rector bishop archbishop "
       "cardinal rabbi imam priest pastor reverend rev. minister-president counsel solicitor "

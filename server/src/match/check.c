@@ -166,6 +166,7 @@ typedef struct qc_ctx {
     Array(qc_finding) out;
     Array(qc_src *) srcs;
     Array(size_t) quote_articles;
+    Array(size_t) event_articles;   /* related at least half as strongly as the best: the same story */
     qc_check_cache *cache;      /* NULL: no cache (qc_check_with) */
     Array(size_t) cur_arts;     /* articles the current quote remembered (cache capture) */
 } qc_ctx;
@@ -1639,6 +1640,28 @@ static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
     return false;
 }
 
+/* Was article `art` published on the day of one of the articles the
+ * draft's quotations were found in (true when the dates are not known)? */
+static bool qc_same_day_as_sources(qc_ctx *c, size_t art)
+{
+    const qc_article *m = qc_corpus_article(c->corpus, art);
+    /* (no quotation found: the story the draft is most like) */
+    const size_t *own = c->quote_articles.len ? c->quote_articles.items : c->event_articles.items;
+    size_t nown = c->quote_articles.len ? c->quote_articles.len : c->event_articles.len ? 1 : 0;
+    if (!m || !m->date || !nown)
+        return true;
+    bool any = false;
+    for (size_t i = 0; i < nown; i++) {
+        const qc_article *q = qc_corpus_article(c->corpus, own[i]);
+        if (!q || !q->date)
+            return true;
+        any = true;
+        if (!strcmp(q->date, m->date))
+            return true;
+    }
+    return !any;
+}
+
 static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *arts, size_t narts)
 {
     qc_mfigure d;
@@ -1647,6 +1670,12 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
     Array(qc_fmatch) ms = ARRAY_INIT;
     for (size_t a = 0; a < narts; a++) {
         qc_src *s = qc_src_get(c, arts[a]);
+        /* a weekday names a day relative to its story's date: one of a
+         * story published on another day than the draft's own sources is
+         * another day ("Sunday night" in Monday's story, "Wednesday" in
+         * Thursday's) */
+        if (d.date_form == QC_DATE_WEEKDAY && !qc_same_day_as_sources(c, arts[a]))
+            continue;
         qc_src_figures(c, s);
         for (size_t i = 0; i < s->nfigs; i++) {
             if (!qc_match_figure_same_thing(&d, &s->figs[i]) && !qc_match_figure_restates(&d, &s->figs[i]))
@@ -1801,7 +1830,29 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
         }
         qc_strbuf_addc(&list, ')');
     }
-    if (!supported && any_incompat) {
+    /* the draft's quotations were found in some articles (its own
+     * sources): a figure none of those, nor any article about the draft's
+     * story (related at least half as strongly as the best), gives
+     * otherwise is not contradicted by another story that only shares some
+     * words with the sentence ("The study began in 2017" / an interview's
+     * "since March last year [2018]") */
+    bool anchored = !c->quote_articles.len;
+    for (size_t i = 0; i < ms.len && !anchored; i++) {
+        if (ms.items[i].compatible)
+            continue;
+        const qc_article *am = ms.items[i].src->meta;
+        /* (a date only where the quotations were found, when they were:
+         * a long interview shares words with many stories, and years) */
+        size_t nanch = c->quote_articles.len + (fg->kind == QC_FIGURE_DATE && c->quote_articles.len ? 0
+                                                                                                     : c->event_articles.len);
+        for (size_t k = 0; k < nanch && !anchored; k++) {
+            size_t qa = k < c->quote_articles.len ? c->quote_articles.items[k]
+                                                  : c->event_articles.items[k - c->quote_articles.len];
+            const qc_article *qm = qc_corpus_article(c->corpus, qa);
+            anchored = qa == ms.items[i].src->article || (am && qm && am->cluster == qm->cluster);
+        }
+    }
+    if (!supported && any_incompat && anchored) {
         qc_finding *fd = qc_emit(c, QC_CODE_FIGURE_MISMATCH, fg->start, fg->end);
         if (fd) {
             const qc_claim *best = NULL;
@@ -2393,8 +2444,11 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
      * wording as the best match (long compilations share a little with
      * everything) */
     for (size_t i = 0; i < nrel; i++)
-        if (rel[i].score >= 0.25 * rel[0].score)
+        if (rel[i].score >= 0.25 * rel[0].score) {
             arts[narts++] = rel[i].article;
+            if (rel[i].score >= 0.5 * rel[0].score)
+                array_push(&c.event_articles, rel[i].article);
+        }
     for (size_t i = 0; i < c.quote_articles.len && narts < sizeof arts / sizeof *arts; i++) {
         bool dup = false;
         for (size_t k = 0; k < narts && !dup; k++)
@@ -2403,9 +2457,21 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
         if (!dup)
             arts[narts++] = c.quote_articles.items[i];
     }
-    if (cache)
-        qc_cache_blob(&cache->arts, &cache->narts, &cache->arts_gen, (const char *)arts,
-                      narts * sizeof *arts);
+    if (cache) {
+        /* the figures' results depend on the related articles and on where
+         * the quotations were found (figure checks are anchored there) */
+        size_t key[2 * (QC_MAX_RELATED + 32) + 1];
+        size_t nkey = narts;
+        memcpy(key, arts, narts * sizeof *arts);
+        key[nkey++] = SIZE_MAX;
+        for (size_t i = 0; i < c.quote_articles.len && nkey < sizeof key / sizeof *key; i++)
+            key[nkey++] = c.quote_articles.items[i];
+        if (nkey < sizeof key / sizeof *key)
+            key[nkey++] = SIZE_MAX;
+        for (size_t i = 0; i < c.event_articles.len && nkey < sizeof key / sizeof *key; i++)
+            key[nkey++] = c.event_articles.items[i];
+        qc_cache_blob(&cache->arts, &cache->narts, &cache->arts_gen, (const char *)key, nkey * sizeof *key);
+    }
     for (size_t i = 0; i < ex->nfigures; i++) {
         const qc_figure *fg = &ex->figures[i];
         if (fg->in_quote || qc_masked(&c, fg->start) ||
@@ -2425,6 +2491,7 @@ static qc_findings *qc_check_run(qc_check_cache *cache, qc_corpus *corpus,
         qc_src_free(c.srcs.items[i]);
     array_free(&c.srcs);
     array_free(&c.quote_articles);
+    array_free(&c.event_articles);
     array_free(&c.cur_arts);
     if (cache)
         qc_cache_end(&c);
