@@ -1263,6 +1263,20 @@ static bool qc_in_lead(const qc_qx *x, size_t pos)
     return true;
 }
 
+/* The person or organisation named by the words (outside quotations) from
+ * token k, at most n of them: its entity (learnt if new), else -1. */
+static int qc_named_at(qc_qx *x, size_t k, size_t n)
+{
+    const qc_token *T = x->toks.items;
+    size_t hi = k;
+    while (hi < x->toks.len && hi - k < n && x->outside[hi] && T[hi].type == QC_TK_WORD)
+        hi++;
+    qc_np m = qc_np_forward_lenient(x, k, hi);
+    if (qc_np_ok(&m) && (m.kind == QC_NP_PERSON || m.kind == QC_NP_ORG))
+        return qc_ents_lookup(&x->ents, &m, true);
+    return -1;
+}
+
 static void qc_resolve(qc_qx *x, qc_q *q)
 {
     qc_possessor(x, &q->np);
@@ -1457,36 +1471,20 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         if ((qc_tis(&T[np->a], "its") || qc_tis(&T[np->a], "their") || qc_tis(&T[np->a], "his") ||
              qc_tis(&T[np->a], "her")) && np->b + 1 < x->toks.len && qc_punct(&T[np->b], ',') &&
             x->outside[np->b + 1]) {
-            size_t hi = np->b + 1;
-            while (hi < x->toks.len && hi - np->b < 12 && x->outside[hi] && T[hi].type == QC_TK_WORD)
-                hi++;
-            qc_np sn = qc_np_forward_lenient(x, np->b + 1, hi);
-            if (qc_np_ok(&sn) && (sn.kind == QC_NP_PERSON || sn.kind == QC_NP_ORG))
-                e = qc_ents_lookup(&x->ents, &sn, true);
+            e = qc_named_at(x, np->b + 1, 11);
         }
         /* "a statement from the parents released Sunday by the Special
          * Investigations Unit": who it is from wrote it, not who released
          * it */
         bool from = np->b + 1 < x->toks.len && x->outside[np->b] && qc_tis(&T[np->b], "from");
-        if (from && e < 0) {
-            size_t hi = np->b + 1;
-            while (hi < x->toks.len && hi - np->b < 12 && x->outside[hi] && T[hi].type == QC_TK_WORD)
-                hi++;
-            qc_np fn = qc_np_forward_lenient(x, np->b + 1, hi);
-            if (qc_np_ok(&fn) && (fn.kind == QC_NP_PERSON || fn.kind == QC_NP_ORG))
-                e = qc_ents_lookup(&x->ents, &fn, true);
-        }
+        if (from && e < 0)
+            e = qc_named_at(x, np->b + 1, 11);
         /* "according to a tweet on Monday by US Secretary of State Mike
          * Pompeo": the author named after "by" a few words on */
         for (size_t k = np->b; e < 0 && !from && k + 1 < x->toks.len && k < np->b + 6 && x->outside[k] &&
                                T[k].type == QC_TK_WORD; k++)
             if (qc_tis(&T[k], "by")) {
-                size_t hi = k + 1;
-                while (hi < x->toks.len && hi - k < 14 && x->outside[hi] && T[hi].type == QC_TK_WORD)
-                    hi++;
-                qc_np bn = qc_np_forward_lenient(x, k + 1, hi);
-                if (qc_np_ok(&bn) && (bn.kind == QC_NP_PERSON || bn.kind == QC_NP_ORG))
-                    e = qc_ents_lookup(&x->ents, &bn, true);
+                e = qc_named_at(x, k + 1, 13);
                 break;
             }
         /* a new document ("an AEW press release") is the one its phrase
