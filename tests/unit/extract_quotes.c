@@ -1111,6 +1111,17 @@ static void test_asides_and_addressees(void **state)
            "Senate President Aquil Pimen III met them. \"I will take this chance,\" Pimen said.",
            { "We will not accept anything", D, "Anton Karan", "Waithaka MCA Anton Karan", "said" },
            { "I will take this chance", D, "Aquil Pimen III", "Pimen", "said" });
+    /* a name used as a modifier is no antecedent; a sports role; a time
+     * between the subject and its verb */
+    EXPECT("Andy Marr won on Sunday. The win was an emotional one for Marr, who showed signs of breaking the "
+           "Grand Slam hoodoo after a brilliant performance.\n"
+           "\"I cried a little,\" he said.\n"
+           "Alan Cooke acknowledged the defeat. \"We were not good enough,\" said the England opener.\n"
+           "Minister Khawaja Asaf on Friday invited the Chairman Imran Kahn for talks.\n"
+           "\"Imran Kahn should use the forum,\" he said.",
+           { "I cried a little", D, "Andy Marr", "he", "said" },
+           { "We were not good enough", D, "Alan Cooke", "the England opener", "said" },
+           { "Imran Kahn should use the forum", D, "Khawaja Asaf", "he", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

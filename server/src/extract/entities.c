@@ -2032,8 +2032,23 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         }
         if (j > i && (toks[j - 1].flags & QC_TKF_POSS))
             prep = true;   /* "Khashoggi's murder": a weak antecedent */
+        /* "the Grand Slam hoodoo", "the Murray camp": a name used as a
+         * modifier is no one a later "he" means */
+        if (k > a && qc_lower(&toks[k - 1]) && !strcmp(toks[k - 1].key, "the") && j < b && outside[j] &&
+            qc_lower(&toks[j]) && !(qc_cls(&toks[j]) & (QC_LX_FUNC | QC_LX_CONNECT | QC_LX_AUX | QC_LX_PLACEPREP |
+                                                         QC_LX_DET | QC_LX_PRONOUN | QC_LX_TITLE)) &&
+            !qc_is_verb(&toks[j]) && !qc_past_verb(&toks[j]))
+            prep = true;
+        /* (a time between: "Khawaja Asif on Friday invited", "Smith
+         * yesterday said") */
+        size_t jv = j;
+        if (jv + 2 < b && qc_lower(&toks[jv]) && !strcmp(toks[jv].key, "on") && (qc_cls(&toks[jv + 1]) & QC_LX_TIME))
+            jv += 2;
+        else if (jv + 1 < b && qc_lower(&toks[jv]) && (qc_cls(&toks[jv]) & QC_LX_TIME))
+            jv += 1;
         bool subject = j < b && (qc_is_verb(&toks[j]) || (j + 1 < b && (qc_cls(&toks[j]) & QC_LX_AUX) &&
-                                                          qc_is_verb(&toks[j + 1])));
+                                                          qc_is_verb(&toks[j + 1])) ||
+                                 (jv > j && qc_past_verb(&toks[jv])));
         /* "…, Bloomberg endorsed his former rival, Joe Biden": the one who
          * acts, not the object, is whom a later "he" means */
         bool acts = false;
