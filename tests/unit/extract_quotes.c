@@ -1122,6 +1122,10 @@ static void test_asides_and_addressees(void **state)
            { "I cried a little", D, "Andy Marr", "he", "said" },
            { "We were not good enough", D, "Alan Cooke", "the England opener", "said" },
            { "Imran Kahn should use the forum", D, "Khawaja Asaf", "he", "said" });
+    /* a nickname in marks inside a name */
+    EXPECT("They went to the office of Senate President Aquil \u201cKoko\u201d Pimen III to brief him.\n"
+           "In an interview, Pimen said Cuy requested \u201can opportunity to brief him about the situation.\u201d",
+           { "an opportunity to brief him about the situation.", P, "Aquil Pimen III", "Pimen", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

@@ -249,6 +249,11 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             c0--;
             continue;
         }
+        if (c0 < e && c0 >= s + 4 && (t->type == QC_TK_DQ || t->type == QC_TK_SQ) && toks[c0 - 3].type == t->type &&
+            qc_capword(&toks[c0 - 2]) && qc_capword(&toks[c0 - 4])) {
+            c0 -= 3;   /* "Aquilino “Koko” Pimentel": a nickname inside the name */
+            continue;
+        }
         if (c0 < e && c0 - 1 > s + 1 && qc_lower(&toks[c0 - 1]) && (qc_cls(&toks[c0 - 1]) & QC_LX_PARTICLE) &&
             qc_lower(&toks[c0 - 2]) && (qc_cls(&toks[c0 - 2]) & QC_LX_PARTICLE) && c0 - 2 > s &&
             qc_capword(&toks[c0 - 3])) {
@@ -768,6 +773,14 @@ char *qc_ents_span_text(qc_ents *self, size_t a, size_t b)
 /* The name of toks[a..b) without a trailing possessive. */
 static char *qc_ents_name_text(qc_ents *self, size_t a, size_t b)
 {
+    /* a nickname in marks inside the name is not part of it ("Aquilino
+     * “Koko” Pimentel") */
+    for (size_t i = a + 1; i + 3 < b; i++)
+        if ((self->toks[i].type == QC_TK_DQ || self->toks[i].type == QC_TK_SQ) &&
+            self->toks[i + 2].type == self->toks[i].type) {
+            char *l = qc_ents_name_text(self, a, i), *r = qc_ents_name_text(self, i + 3, b);
+            return qc_arena_printf(self->arena, "%s %s", l, r);
+        }
     char *s = qc_ents_span_text(self, a, b);
     size_t n = strlen(s);
     if (b > a && (self->toks[b - 1].flags & QC_TKF_POSS)) {
@@ -1903,8 +1916,16 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
             }
         }
         size_t j = i;
-        while (j < b && outside[j]) {
+        while (j < b) {
             const qc_token *u = &toks[j];
+            if (j > i && j + 3 < b && (u->type == QC_TK_DQ || u->type == QC_TK_SQ) && qc_capword(&toks[j + 1]) &&
+                toks[j + 2].type == u->type && outside[j + 3] && qc_capword(&toks[j + 3]) &&
+                qc_capword(&toks[j - 1]) && !(toks[j + 1].flags & QC_TKF_POSS)) {
+                j += 3;   /* a nickname inside a name: "Aquilino “Koko” Pimentel" */
+                continue;
+            }
+            if (!outside[j])
+                break;
             if (qc_capword(u)) {
                 j++;
                 if ((u->flags & QC_TKF_POSS) && !(j < b && outside[j] && qc_poss_in_name(u, &toks[j])))
