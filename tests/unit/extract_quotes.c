@@ -1126,6 +1126,13 @@ static void test_asides_and_addressees(void **state)
     EXPECT("They went to the office of Senate President Aquil \u201cKoko\u201d Pimen III to brief him.\n"
            "In an interview, Pimen said Cuy requested \u201can opportunity to brief him about the situation.\u201d",
            { "an opportunity to brief him about the situation.", P, "Aquil Pimen III", "Pimen", "said" });
+    /* a party in brackets after the name; families named and by role */
+    EXPECT("\u201cWe are in the bull\u2019s eye,\u201d Varnia Gov. Roy Coop (D) said at a briefing.\n"
+           "Lee Payn died on Monday. The musician\u2019s family said they are \u201cutterly devastated\u201d.\n"
+           "\u201cWords cannot describe the shock,\u201d the Graves family said.",
+           { "We are in the bull\u2019s eye", D, "Roy Coop", "Varnia Gov. Roy Coop", "said" },
+           { "utterly devastated", P, "Payn family", "musician\u2019s family", "said" },
+           { "Words cannot describe the shock", D, "Graves family", "the Graves family", "said" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

@@ -682,6 +682,14 @@ static bool qc_attr_after(qc_qx *x, size_t from, size_t hi, qc_np *np, size_t *v
     if (!qc_np_ok(&n))
         return false;
     size_t v = n.b;
+    /* "Roy Cooper (D) said", "Ted Cruz (R-Texas) said": a party in brackets */
+    if (v + 2 < hi && qc_punct(&T[v], '(')) {
+        size_t k = v + 1;
+        while (k < hi && k - v < 7 && !qc_punct(&T[k], ')') && T[k].type != QC_TK_DQ)
+            k++;
+        if (k + 1 < hi && qc_punct(&T[k], ')') && (T[v + 1].flags & (QC_TKF_CAP | QC_TKF_ALLCAPS)))
+            v = k + 1;
+    }
     /* appositive: "Smith, the mayor, said" / "the mayor, Sadiq Khan, said" */
     if (v < hi && qc_punct(&T[v], ',')) {
         size_t k = v + 1;
@@ -1341,7 +1349,16 @@ static void qc_resolve(qc_qx *x, qc_q *q)
      * the family of the last person named ("Dyan Gay" → "Gay family") */
     bool fam_of = np->b > np->a + 3 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->a + 1], "family") &&
                   qc_tis(&T[np->a + 2], "of");
-    if ((np->b == np->a + 2 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->b - 1], "family")) || fam_of) {
+    /* "the Graves family": that family, named */
+    if (np->b == np->a + 3 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->b - 1], "family") &&
+        (T[np->a + 1].flags & QC_TKF_CAP) && !(T[np->a + 1].flags & QC_TKF_POSS)) {
+        q->speaker = qc_ents_span_text(&x->ents, np->a + 1, np->b);
+        return;
+    }
+    /* "the musician's family": the family of the last person named */
+    bool fam_role = np->b == np->a + 2 && np->a > 0 && qc_tis(&T[np->a - 1], "the") && qc_tis(&T[np->b - 1], "family") &&
+                    (T[np->a].flags & QC_TKF_POSS) && qc_lowerw(&T[np->a]);
+    if ((np->b == np->a + 2 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->b - 1], "family")) || fam_of || fam_role) {
         const char *who = NULL;
         size_t k = np->a + 2;
         if (k + 1 < x->toks.len && qc_tis(&T[k], "of") && x->outside[k + 1]) {
