@@ -1133,6 +1133,11 @@ static void test_asides_and_addressees(void **state)
            { "We are in the bull\u2019s eye", D, "Roy Coop", "Varnia Gov. Roy Coop", "said" },
            { "utterly devastated", P, "Payn family", "musician\u2019s family", "said" },
            { "Words cannot describe the shock", D, "Graves family", "the Graves family", "said" });
+    /* two titles of one person joined by "and" */
+    EXPECT("\u201cWe have had a good relationship with her,\u201d Varnia Premier and Council Chair Dag Ford told "
+           "reporters.",
+           { "We have had a good relationship with her", D, "Dag Ford", "Varnia Premier and Council Chair Dag Ford",
+             "told" });
 }
 
 /* Interview answers after a "((Name))" tag, through the paragraphs after

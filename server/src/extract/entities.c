@@ -100,6 +100,15 @@ static bool qc_connector(const qc_token *t)
  * and Wales", "Department of Health and Social Care")? */
 static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
 {
+    /* "Internal Affairs and Communications Minister Seiichiro Murakami":
+     * two portfolios of one title; "Ontario Premier and Council Chair Doug
+     * Ford": two titles of one person */
+    if (i > lo && qc_lower(&toks[i]) && !strcmp(toks[i].key, "and") && qc_capword(&toks[i - 1]) &&
+        (qc_cls(&toks[i - 1]) & (QC_LX_MOD | QC_LX_TITLE))) {
+        for (size_t q = i + 1; q - i <= 3 && qc_capword(&toks[q]); q++)
+            if ((qc_cls(&toks[q]) & QC_LX_TITLE) && q > i + 1)
+                return true;
+    }
     if (!qc_lower(&toks[i]) || strcmp(toks[i].key, "and") || !qc_capword(&toks[i + 1]) ||
         (qc_cls(&toks[i + 1]) & (QC_LX_ORG | QC_LX_FUNC | QC_LX_DET | QC_LX_MALE | QC_LX_FEMALE)))
         return false;
@@ -120,13 +129,6 @@ static bool qc_and_joins(const qc_token *toks, size_t lo, size_t i)
             q++;
         if (q - i <= 3 && q > i + 1 && qc_capword(&toks[q]) && (qc_cls(&toks[q]) & QC_LX_ORG))
             return true;
-    }
-    /* "Internal Affairs and Communications Minister Seiichiro Murakami":
-     * two portfolios of one title */
-    if (i > lo && qc_capword(&toks[i - 1]) && (qc_cls(&toks[i - 1]) & QC_LX_MOD)) {
-        for (size_t q = i + 1; q - i <= 3 && qc_capword(&toks[q]); q++)
-            if ((qc_cls(&toks[q]) & QC_LX_TITLE) && q > i + 1)
-                return true;
     }
     bool org = false, joined = false;
     for (size_t k = lo; k < i && i - k <= 8; k++) {
