@@ -2034,6 +2034,9 @@ static bool fraction_at(const scan *c, size_t j, fig *f)
     static const struct { const char *one, *many; int den; } dens[] = {
         { "third", "thirds", 3 }, { "quarter", "quarters", 4 }, { "fifth", "fifths", 5 },
         { "sixth", "sixths", 6 }, { "eighth", "eighths", 8 }, { "tenth", "tenths", 10 } };
+    /* (most words: no fraction word after them, nothing to compare) */
+    if (!(F(c, j + 1) & LX_FRACTION) && !(F(c, j + 2) & LX_FRACTION))
+        return false;
     int nu = 0;
     for (size_t i = 0; i < LEN(nums) && !nu; i++)
         if (isw(c, j, nums[i]))
@@ -2083,9 +2086,20 @@ static bool ordinal_at(const scan *c, size_t j, fig *f)
     static const char *const nouns[] = { "week", "day", "night", "wave", "term", "anniversary", "attempt",
                                          "election", "debate" };
     static const char *const adjs[] = { "consecutive", "straight", "successive" };
+    /* (every ordinal word ends in "nd", "rd" or "th": most tokens need no
+     * comparison with the list) */
+    const tok *t = T(c, j);
+    if (t->kind == TK_WORD) {
+        const char *w = W(c, j);
+        size_t l = strlen(w);
+        if (l < 5 || !(!strcmp(w + l - 2, "nd") || !strcmp(w + l - 2, "rd") || !strcmp(w + l - 2, "th")))
+            return false;
+    } else if (t->kind != TK_NUM) {
+        return false;
+    }
     int n = 0;
     size_t k = j + 1;
-    for (size_t i = 0; i < LEN(words) && !n; i++)
+    for (size_t i = 0; t->kind == TK_WORD && i < LEN(words) && !n; i++)
         if (isw(c, j, words[i]))
             n = (int)i + 2;
     if (!n && isnum(c, j) && !T(c, j)->frac && !T(c, j)->comma && T(c, j)->mant >= 2 && T(c, j)->mant <= 20 &&

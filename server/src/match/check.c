@@ -433,6 +433,23 @@ static int qc_cand_better(const qc_cand *a, const qc_cand *b)
     return a->src->article < b->src->article;
 }
 
+/* Of qs[0..n), the one whose words overlap [start, end) the most, by at
+ * least `min` bytes; NULL if none. */
+static const qc_quote *qc_most_overlap(const qc_quote *qs, size_t n, size_t start, size_t end, size_t min)
+{
+    const qc_quote *best = NULL;
+    size_t most = 0;
+    for (size_t q = 0; q < n; q++) {
+        size_t lo = qs[q].inner_start > start ? qs[q].inner_start : start;
+        size_t hi = qs[q].inner_end < end ? qs[q].inner_end : end;
+        if (hi > lo && hi - lo > most && hi - lo >= min) {
+            most = hi - lo;
+            best = &qs[q];
+        }
+    }
+    return best;
+}
+
 /* the source quotation that holds most of the matched words */
 static void qc_cand_speaker(qc_cand *k)
 {
@@ -453,30 +470,13 @@ static void qc_cand_speaker(qc_cand *k)
     if (speech * 2 < eq) {
         /* outside the source's quotations: an interview answer holding
          * most of the passage is its answerer's */
-        size_t best = 0;
-        for (size_t q = ex->nquotes; q < ex->nquotes + ex->nanswers; q++) {
-            const qc_quote *sq = &ex->quotes[q];
-            size_t lo = sq->inner_start > k->start ? sq->inner_start : k->start;
-            size_t hi = sq->inner_end < k->end ? sq->inner_end : k->end;
-            if (hi > lo && hi - lo > best && (hi - lo) * 2 >= k->end - k->start) {
-                best = hi - lo;
-                k->sq = sq;
-            }
-        }
+        k->sq = qc_most_overlap(ex->quotes + ex->nquotes, ex->nanswers, k->start, k->end,
+                                (k->end - k->start + 1) / 2);
         if (k->sq)
             k->speaker = k->sq->speaker;
         return;
     }
-    size_t best = 0;
-    for (size_t q = 0; q < ex->nquotes; q++) {
-        const qc_quote *sq = &ex->quotes[q];
-        size_t lo = sq->inner_start > k->start ? sq->inner_start : k->start;
-        size_t hi = sq->inner_end < k->end ? sq->inner_end : k->end;
-        if (hi > lo && hi - lo > best) {
-            best = hi - lo;
-            k->sq = sq;
-        }
-    }
+    k->sq = qc_most_overlap(ex->quotes, ex->nquotes, k->start, k->end, 1);
     if (k->sq) {
         k->speaker = k->sq->speaker;
         if (!k->speaker && k->sq->speaker_text && !qc_match_is_pronoun(k->sq->speaker_text))
@@ -1640,6 +1640,25 @@ static bool qc_other_article_disagrees(const qc_fmatch *ms, size_t n)
     return false;
 }
 
+/* Is s one of the draft's own sources — an article its quotations were
+ * found in, or (with_related) one about the same story — or a copy of
+ * one (the same near-duplicate cluster)? */
+static bool qc_in_cluster_of(qc_ctx *c, const qc_src *s, const size_t *arts, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const qc_article *qm = qc_corpus_article(c->corpus, arts[k]);
+        if (arts[k] == s->article || (s->meta && qm && s->meta->cluster == qm->cluster))
+            return true;
+    }
+    return false;
+}
+
+static bool qc_own_article(qc_ctx *c, const qc_src *s, bool with_related)
+{
+    return qc_in_cluster_of(c, s, c->quote_articles.items, c->quote_articles.len) ||
+           (with_related && qc_in_cluster_of(c, s, c->event_articles.items, c->event_articles.len));
+}
+
 /* Was article `art` published on the day of one of the articles the
  * draft's quotations were found in (true when the dates are not known)? */
 static bool qc_same_day_as_sources(qc_ctx *c, size_t art)
@@ -1836,22 +1855,12 @@ static void qc_check_figure_run(qc_ctx *c, const qc_figure *fg, const size_t *ar
      * otherwise is not contradicted by another story that only shares some
      * words with the sentence ("The study began in 2017" / an interview's
      * "since March last year [2018]") */
+    /* (a date only where the quotations were found, when they were: a
+     * long interview shares words with many stories, and years) */
+    bool with_related = fg->kind != QC_FIGURE_DATE || !c->quote_articles.len;
     bool anchored = !c->quote_articles.len;
-    for (size_t i = 0; i < ms.len && !anchored; i++) {
-        if (ms.items[i].compatible)
-            continue;
-        const qc_article *am = ms.items[i].src->meta;
-        /* (a date only where the quotations were found, when they were:
-         * a long interview shares words with many stories, and years) */
-        size_t nanch = c->quote_articles.len + (fg->kind == QC_FIGURE_DATE && c->quote_articles.len ? 0
-                                                                                                     : c->event_articles.len);
-        for (size_t k = 0; k < nanch && !anchored; k++) {
-            size_t qa = k < c->quote_articles.len ? c->quote_articles.items[k]
-                                                  : c->event_articles.items[k - c->quote_articles.len];
-            const qc_article *qm = qc_corpus_article(c->corpus, qa);
-            anchored = qa == ms.items[i].src->article || (am && qm && am->cluster == qm->cluster);
-        }
-    }
+    for (size_t i = 0; i < ms.len && !anchored; i++)
+        anchored = !ms.items[i].compatible && qc_own_article(c, ms.items[i].src, with_related);
     if (!supported && any_incompat && anchored) {
         qc_finding *fd = qc_emit(c, QC_CODE_FIGURE_MISMATCH, fg->start, fg->end);
         if (fd) {
