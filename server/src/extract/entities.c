@@ -1477,7 +1477,7 @@ int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender)
     return -1;
 }
 
-size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi)
+size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi, int *ent)
 {
     int who = -1;
     size_t at = (size_t)-1;
@@ -1493,6 +1493,8 @@ size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi)
             at = m->pos;
         who = m->ent;
     }
+    if (ent)
+        *ent = who;
     return at;
 }
 

@@ -108,7 +108,9 @@ int qc_ents_recent_gendered(const qc_ents *self, size_t pos, char gender);
  * portfolio such as "aviation" in "Civil Aviation Minister")? */
 bool qc_ents_fits_role(const qc_ents *self, int ent, size_t a, size_t b);
 bool qc_ents_has_titles(const qc_ents *self, int ent, bool with_portfolio);
-size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi);
+/* The first place in [lo, hi) naming a person, when every person named
+ * there is one and the same (*ent, when ent is not NULL); else -1. */
+size_t qc_ents_sole_person(const qc_ents *self, size_t lo, size_t hi, int *ent);
 /* Most recent person before pos who carries the title words of
  * toks[a..b) ("the vice president"); then any such person. -1 if none. */
 int qc_ents_with_title(const qc_ents *self, size_t pos, size_t a, size_t b);

@@ -1456,13 +1456,8 @@ static void qc_resolve(qc_qx *x, qc_q *q)
             (qc_tcls(&T[np->b - 1]) & QC_LX_TITLE) && !qc_tis(&T[np->b - 1], "official") &&
             strncmp(T[np->b - 1].key, "spokes", 6)) {
             int only = -1;
-            for (size_t i = 0; i < x->ents.mentions.len && x->ents.mentions.items[i].pos < npos; i++) {
-                int me = x->ents.mentions.items[i].ent;
-                if (me < 0 || x->ents.ents.items[me].is_org || me == only)
-                    continue;
-                only = only < 0 ? me : -2;
-            }
-            if (only >= 0 && !qc_ents_has_titles(&x->ents, only, true))
+            if (qc_ents_sole_person(&x->ents, 0, npos, &only) != (size_t)-1 &&
+                !qc_ents_has_titles(&x->ents, only, true))
                 e = only;
         }
         if (e < 0 && np->nb > np->na && !titles_only) {
@@ -2072,7 +2067,7 @@ static void qc_attribute(qc_qx *x)
                         continue;
                     /* "…, leaving Ingram unimpressed. “One of them was
                      * questionable.”": the only person the sentence names */
-                    size_t at = qc_ents_sole_person(&x->ents, T[ps].start, T[pe].start);
+                    size_t at = qc_ents_sole_person(&x->ents, T[ps].start, T[pe].start, NULL);
                     for (size_t i = ps; at != (size_t)-1 && i < pe; i++)
                         if (T[i].start == at) {
                             qc_np pn = qc_np_forward_lenient(x, i, pe);
