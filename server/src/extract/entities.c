@@ -81,6 +81,14 @@ static bool qc_name_suffix(const qc_token *t)
                                      !strcmp(t->key, "ii") || !strcmp(t->key, "iii") || !strcmp(t->key, "iv"));
 }
 
+/* A nickname in quotation marks at toks[i]: a mark, one capitalised word,
+ * the same kind of mark ("Aquilino “Koko” Pimentel"). */
+static bool qc_nickname_at(const qc_token *toks, size_t i)
+{
+    const qc_token *m = &toks[i];
+    return (m->type == QC_TK_DQ || m->type == QC_TK_SQ) && qc_capword(&toks[i + 1]) && toks[i + 2].type == m->type;
+}
+
 static bool qc_plain_name_tok(const qc_token *t)
 {
     if (qc_capword(t))
@@ -251,8 +259,7 @@ qc_np qc_np_analyze(const qc_token *toks, size_t a, size_t b)
             c0--;
             continue;
         }
-        if (c0 < e && c0 >= s + 4 && (t->type == QC_TK_DQ || t->type == QC_TK_SQ) && toks[c0 - 3].type == t->type &&
-            qc_capword(&toks[c0 - 2]) && qc_capword(&toks[c0 - 4])) {
+        if (c0 < e && c0 >= s + 4 && qc_nickname_at(toks, c0 - 3) && qc_capword(&toks[c0 - 4])) {
             c0 -= 3;   /* "Aquilino “Koko” Pimentel": a nickname inside the name */
             continue;
         }
@@ -778,8 +785,7 @@ static char *qc_ents_name_text(qc_ents *self, size_t a, size_t b)
     /* a nickname in marks inside the name is not part of it ("Aquilino
      * “Koko” Pimentel") */
     for (size_t i = a + 1; i + 3 < b; i++)
-        if ((self->toks[i].type == QC_TK_DQ || self->toks[i].type == QC_TK_SQ) &&
-            self->toks[i + 2].type == self->toks[i].type) {
+        if (qc_nickname_at(self->toks, i)) {
             char *l = qc_ents_name_text(self, a, i), *r = qc_ents_name_text(self, i + 3, b);
             return qc_arena_printf(self->arena, "%s %s", l, r);
         }
@@ -1922,8 +1928,7 @@ void qc_ents_scan(qc_ents *self, size_t a, size_t b, const bool *outside, int pa
         size_t j = i;
         while (j < b) {
             const qc_token *u = &toks[j];
-            if (j > i && j + 3 < b && (u->type == QC_TK_DQ || u->type == QC_TK_SQ) && qc_capword(&toks[j + 1]) &&
-                toks[j + 2].type == u->type && outside[j + 3] && qc_capword(&toks[j + 3]) &&
+            if (j > i && j + 3 < b && qc_nickname_at(toks, j) && outside[j + 3] && qc_capword(&toks[j + 3]) &&
                 qc_capword(&toks[j - 1]) && !(toks[j + 1].flags & QC_TKF_POSS)) {
                 j += 3;   /* a nickname inside a name: "Aquilino “Koko” Pimentel" */
                 continue;

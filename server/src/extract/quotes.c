@@ -1271,6 +1271,14 @@ static bool qc_in_lead(const qc_qx *x, size_t pos)
     return true;
 }
 
+/* Does np open with a lower-case possessive after "the" ("the musician's
+ * family", "the union's general secretary")? */
+static bool qc_the_possessor(const qc_qx *x, const qc_np *np)
+{
+    const qc_token *T = x->toks.items;
+    return np->a > 0 && qc_tis(&T[np->a - 1], "the") && (T[np->a].flags & QC_TKF_POSS) && qc_lowerw(&T[np->a]);
+}
+
 /* The person or organisation named by the words (outside quotations) from
  * token k, at most n of them: its entity (learnt if new), else -1. */
 static int qc_named_at(qc_qx *x, size_t k, size_t n)
@@ -1356,8 +1364,7 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         return;
     }
     /* "the musician's family": the family of the last person named */
-    bool fam_role = np->b == np->a + 2 && np->a > 0 && qc_tis(&T[np->a - 1], "the") && qc_tis(&T[np->b - 1], "family") &&
-                    (T[np->a].flags & QC_TKF_POSS) && qc_lowerw(&T[np->a]);
+    bool fam_role = np->b == np->a + 2 && qc_the_possessor(x, np) && qc_tis(&T[np->b - 1], "family");
     if ((np->b == np->a + 2 && qc_tis(&T[np->a], "the") && qc_tis(&T[np->b - 1], "family")) || fam_of || fam_role) {
         const char *who = NULL;
         size_t k = np->a + 2;
@@ -1449,9 +1456,7 @@ static void qc_resolve(qc_qx *x, qc_q *q)
         /* "the Prime Minister said" where the text so far names one person
          * and gives nobody that title: that person ("This is Justin
          * Trudeau's fourth meeting …") */
-        bool the_role = qc_tis(&T[np->a], "the") ||   /* (or "the union's general secretary") */
-                        (np->a > 0 && qc_tis(&T[np->a - 1], "the") && (T[np->a].flags & QC_TKF_POSS) &&
-                         qc_lowerw(&T[np->a]));
+        bool the_role = qc_tis(&T[np->a], "the") || qc_the_possessor(x, np);   /* ("the union's general secretary") */
         if (e < 0 && the_role && np->nb == np->na && np->tb > np->ta &&
             (qc_tcls(&T[np->b - 1]) & QC_LX_TITLE) && !qc_tis(&T[np->b - 1], "official") &&
             strncmp(T[np->b - 1].key, "spokes", 6)) {
